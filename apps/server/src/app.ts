@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Deps } from './context.js';
+import type { Db } from './db/database.js';
+import { registerErrorHandler, sendError } from './http/errors.js';
+import { registerMetrics } from './http/metrics.js';
+import { registerSecurity } from './http/security.js';
+import './http/types.js';
+import { routes } from './routes/index.js';
+
+export type App = FastifyInstance;
+export type RouteApp = ReturnType<FastifyInstance['withTypeProvider']>;
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+}
+
+/** Builds the HTTP app without listening, so tests drive it with inject(). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock };
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimit,
+    forceCloseConnections: 'idle',
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'rdplan API',
+        description:
+          'Guangzhou Key-Area R&D Plan (广州市重点领域研发计划). Errors are `{ code, message, details }` from one closed catalogue. ' +
+          'Mutating requests carry the `x-csrf-token` header (from GET /api/auth/session).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rdplan_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerSecurity(app, deps);
+  registerMetrics(app);
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  for (const register of routes) await typed.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
+
+  const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
+  const hasWeb = index !== null && fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist!, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'not_found');
+    // Client-side routes of the web app: the app shell answers, the browser router takes over.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+import { AppError } from '@rdplan/domain';
+import { appendAudit } from '../../audit/audit.js';
+import { newToken, tokenHash } from '../../auth/tokens.js';
+import type { Actor, Deps } from '../../context.js';
+import { queueMail } from '../../mailer.js';
+import { findUserByEmail } from '../../repositories/users.js';
+import { inTransaction } from '../transaction.js';
+
+const INVITATION_DAYS = 7;
+
+/** A unit's admin invites a colleague by e-mail; the link holds a one-time token valid for a week. */
+export async function inviteMember(
+  deps: Deps,
+  actor: Actor & { userId: string; orgId: string },
+  input: { email: string; name: string; role: 'unit_admin' | 'unit_member' },
+) {
+  if (await findUserByEmail(deps.db, input.email)) {
+    throw new AppError('conflict', [{ path: 'body.email', message: 'e-mail already has an account / 该邮箱已有账号' }]);
+  }
+  const token = newToken();
+  const invitation = await inTransaction(deps, async (tx, now) => {
+    const row = await tx
+      .insertInto('invitations')
+      .values({
+        org_id: actor.orgId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        token_hash: tokenHash(token),
+        invited_by: actor.userId,
+        expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, actor, now, {
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: row.id,
+      after: { email: row.email, role: row.role, orgId: row.org_id },
+    });
+    await queueMail(
+      tx,
+      row.email,
+      '邀请加入广州市重点领域研发计划申报单位 / Invitation',
+      `${row.name}，您好：请在 ${INVITATION_DAYS} 天内打开 /accept-invitation?token=${token} 设置密码。`,
+    );
+    return row;
+  });
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    name: invitation.name,
+    role: invitation.role,
+    expiresAt: invitation.expires_at.toISOString(),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-24-01-foundation.js';
+
+/** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24-01-foundation': foundation,
+};

@@ -1,0 +1,24 @@
+import type { Role } from '@rdplan/domain';
+import type { SessionUser } from '../auth/sessions.js';
+import type { Actor } from '../context.js';
+
+/**
+ * Who may call a route, declared on every route and enforced before the handler runs:
+ * 'public' (anyone), 'authenticated' (any signed-in user), or a list of roles.
+ * Finer checks (whose record it is) happen again in the command.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Mutating routes that must work before a session exists still need the CSRF token. */
+    skipCsrf?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    session: SessionUser | null;
+    /** The CSRF token this client must send in x-csrf-token on mutating requests. */
+    csrfToken: string;
+  }
+}

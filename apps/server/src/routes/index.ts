@@ -1,0 +1,8 @@
+import type { Deps } from '../context.js';
+import { authRoutes } from './auth.js';
+import { healthRoutes } from './health.js';
+import type { RouteScope } from './helpers.js';
+import { userRoutes } from './users.js';
+
+/** Every route module, registered in this order. */
+export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [healthRoutes, authRoutes, userRoutes];

@@ -1,0 +1,30 @@
+import { afterAll } from 'vitest';
+import { buildApp, type App } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Deps } from '../../src/context.js';
+import type { Database } from '../../src/db/database.js';
+import { Client } from './client.js';
+import { createTestDatabase } from './test-db.js';
+
+export interface Harness {
+  app: App;
+  database: Database;
+  deps: Deps;
+  clock: ManualClock;
+  client(): Client;
+}
+
+/** The real app on a real, fresh database of this project's kind, with a clock the test moves. */
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock();
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, ...overrides };
+  const app = await buildApp({ db: database.db, config, clock });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  return { app, database, deps: { db: database.db, config, clock }, clock, client: () => new Client(app) };
+}
