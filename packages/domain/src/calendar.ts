@@ -44,7 +44,6 @@ export class CalendarGapError extends AppError {
 }
 
 interface CalendarIndex {
-  source: CalendarData;
   years: readonly number[];
   days: readonly CalendarDay[];
   yearsLength: number;
@@ -67,7 +66,6 @@ function indexOf(data: CalendarData): CalendarIndex {
     return cached;
   }
   const index: CalendarIndex = {
-    source: data,
     years: data.years,
     days: data.days,
     yearsLength: data.years.length,

@@ -20,12 +20,6 @@ export interface RegionInfo {
   roads: readonly string[];
 }
 
-export const GUANGZHOU_CITY_CODE = '440100';
-
-export function isGuangzhouRegion(code: string): boolean {
-  return /^4401\d{2}$/.test(code);
-}
-
 const gz = (code: string, district: string, roads: string[]): RegionInfo => ({
   code,
   group: 'guangzhou',
