@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
@@ -19,10 +14,17 @@ import type { Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerSecurity } from './http/security.js';
-import './http/types.js';
+import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
 
 export type App = FastifyInstance;
+
+/** Every API route with its declared access, for the route-walk test and the docs. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
 export type RouteApp = ReturnType<FastifyInstance['withTypeProvider']>;
 
 export interface AppOptions {
@@ -66,6 +68,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!route.url.startsWith('/api') || access === undefined) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+  });
   registerSecurity(app, deps);
   registerMetrics(app);
 

@@ -126,7 +126,11 @@ describe('unit registration and invitations', () => {
     await a.login(admin.email, PASSWORD);
     const inv = await a.post('/api/org/invitations', { email: 'member@unit.test', name: '王五' });
     expect(inv.status).toBe(201);
-    const mail = await h.deps.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'member@unit.test').executeTakeFirstOrThrow();
+    const mail = await h.deps.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', 'member@unit.test')
+      .executeTakeFirstOrThrow();
     const token = /token=([\w-]+)/.exec(mail.body)![1]!;
     const m = h.client();
     expect((await m.post('/api/auth/invitations/accept', { token, password: 'Blue-Lantern-77' })).status).toBe(201);

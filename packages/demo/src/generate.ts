@@ -1,12 +1,6 @@
 /** The demo registry: chains, fields, organisations, corporate control and people, from one seed. */
 
-import type {
-  ChainRecord,
-  ControlEdge,
-  FieldRecord,
-  OrganisationRecord,
-  PersonRecord,
-} from '@rdplan/domain';
+import type { ChainRecord, ControlEdge, FieldRecord, OrganisationRecord, PersonRecord } from '@rdplan/domain';
 import { FIELD_DEFS, directionCode } from './data/fields.js';
 import { generateOrganisations } from './organisations.js';
 import { generatePeople } from './people.js';

@@ -8,14 +8,7 @@ import { demoUsers, type DemoUser } from './users.js';
 
 export { generateRegistry, generateFields, DEFAULT_OPTIONS } from './generate.js';
 export type { DemoRegistry, GenerateOptions } from './generate.js';
-export {
-  demoUsers,
-  demoUnit,
-  DEMO_ROLES,
-  DEMO_PASSWORDS,
-  DEMO_EMAILS,
-  DEMO_REFERENCE_DATE,
-} from './users.js';
+export { demoUsers, demoUnit, DEMO_ROLES, DEMO_PASSWORDS, DEMO_EMAILS, DEMO_REFERENCE_DATE } from './users.js';
 export type { DemoRole, DemoUser } from './users.js';
 export { Rng, WeightedTable, hashString } from './random.js';
 export { CHAIN_DEFS } from './data/chains.js';

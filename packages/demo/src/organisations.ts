@@ -81,18 +81,12 @@ export interface OrganisationsResult {
 }
 
 /** Weighted tables over regions. */
-const GZ_TABLE = new WeightedTable(
-  GUANGZHOU_DISTRICTS.map((r) => [r, GUANGZHOU_DISTRICT_WEIGHTS[r.code] ?? 1] as const),
-);
+const GZ_TABLE = new WeightedTable(GUANGZHOU_DISTRICTS.map((r) => [r, GUANGZHOU_DISTRICT_WEIGHTS[r.code] ?? 1] as const));
 const GZ_UNIVERSITY_TABLE = new WeightedTable(
   GUANGZHOU_DISTRICTS.map((r) => [r, GUANGZHOU_UNIVERSITY_DISTRICT_WEIGHTS[r.code] ?? 1] as const),
 );
-const GD_TABLE = new WeightedTable(
-  OTHER_GUANGDONG_REGIONS.map((r) => [r, OTHER_GUANGDONG_WEIGHTS[r.code] ?? 1] as const),
-);
-const GD_FACTORY_TABLE = new WeightedTable(
-  OTHER_GUANGDONG_REGIONS.map((r) => [r, r.cityShort === '深圳' ? 2 : 4] as const),
-);
+const GD_TABLE = new WeightedTable(OTHER_GUANGDONG_REGIONS.map((r) => [r, OTHER_GUANGDONG_WEIGHTS[r.code] ?? 1] as const));
+const GD_FACTORY_TABLE = new WeightedTable(OTHER_GUANGDONG_REGIONS.map((r) => [r, r.cityShort === '深圳' ? 2 : 4] as const));
 
 /** High-tech certificate batches (issue dates) per year, and how the issue years are spread. */
 const HNTE_BATCHES: Readonly<Record<number, readonly string[]>> = {
@@ -112,7 +106,16 @@ const HNTE_YEAR_WEIGHTS: readonly (readonly [number, number])[] = [
 
 /** How many subsidiaries a chain leader's group has (3–12). */
 const SUBSIDIARY_COUNT_WEIGHTS: readonly (readonly [number, number])[] = [
-  [3, 1], [4, 2], [5, 3], [6, 3], [7, 3], [8, 3], [9, 2], [10, 2], [11, 1], [12, 1],
+  [3, 1],
+  [4, 2],
+  [5, 3],
+  [6, 3],
+  [7, 3],
+  [8, 3],
+  [9, 2],
+  [10, 2],
+  [11, 1],
+  [12, 1],
 ];
 
 class Generator {
@@ -145,7 +148,10 @@ class Generator {
     const base = make(40);
     for (let n = 2; ; n++) {
       // Only reached in very large registries whose vocabulary is exhausted.
-      const name = base.replace(/(有限公司|股份有限公司|大学|学院|研究院|研究所|医院|协会|学会|联盟|促进会|基金会)$/, `${chineseNumber(Math.min(n, 9999))}$1`);
+      const name = base.replace(
+        /(有限公司|股份有限公司|大学|学院|研究院|研究所|医院|协会|学会|联盟|促进会|基金会)$/,
+        `${chineseNumber(Math.min(n, 9999))}$1`,
+      );
       const candidate = name === base ? `${base}（${n}）` : name;
       if (this.claimName(candidate)) return candidate;
       if (n > 9999) throw new Error(`cannot find a unique name near ${base}`);
@@ -233,7 +239,11 @@ class Generator {
     return r < 0.6 ? region.cityShort : region.city;
   }
 
-  add(draft: Omit<OrgDraft, 'record'> & { record: Partial<OrganisationRecord> & Pick<OrganisationRecord, 'uscc' | 'name' | 'type' | 'regionCode' | 'address'> }): OrgDraft {
+  add(
+    draft: Omit<OrgDraft, 'record'> & {
+      record: Partial<OrganisationRecord> & Pick<OrganisationRecord, 'uscc' | 'name' | 'type' | 'regionCode' | 'address'>;
+    },
+  ): OrgDraft {
     const record: OrganisationRecord = {
       aboveDesignatedSize: false,
       aboveDesignatedSizeYear: null,
@@ -366,7 +376,10 @@ class Generator {
       brand: null,
     });
     if (/大学$/.test(name) && rng.chance(0.12)) {
-      this.addFormerNames(d, () => `${this.cityPrefix(region)}${rng.pick(UNIVERSITY_CORES)}${rng.pick(['专科学校', '职业技术学院', '学院'])}`);
+      this.addFormerNames(
+        d,
+        () => `${this.cityPrefix(region)}${rng.pick(UNIVERSITY_CORES)}${rng.pick(['专科学校', '职业技术学院', '学院'])}`,
+      );
     }
     return d;
   }
@@ -468,7 +481,13 @@ class Generator {
     const name = this.uniqueName((attempt) => {
       const theme = attempt === 0 ? theme0 : rng.pick(ASSOCIATION_THEMES)[0];
       const place =
-        region.group === 'guangzhou' ? rng.weighted<string>([['广州市', 5], ['广东省', 3], ['粤港澳大湾区', 1]]) : region.city;
+        region.group === 'guangzhou'
+          ? rng.weighted<string>([
+              ['广州市', 5],
+              ['广东省', 3],
+              ['粤港澳大湾区', 1],
+            ])
+          : region.city;
       if (foundation) return `${place}${this.brand(false)}${rng.pick(['科技创新基金会', '公益基金会', '教育发展基金会'])}`;
       const kind = rng.weighted(ASSOCIATION_KINDS.map(([k, , w]) => [k, w] as const));
       return `${place}${theme}${kind}`;

@@ -1,13 +1,6 @@
 /** Researchers and experts with titles, fields, keywords and affiliation histories. */
 
-import {
-  isGuangzhouRegion,
-  type Affiliation,
-  type ChainRecord,
-  type OrgType,
-  type PersonRecord,
-  type TitleLevel,
-} from '@rdplan/domain';
+import { isGuangzhouRegion, type Affiliation, type ChainRecord, type OrgType, type PersonRecord, type TitleLevel } from '@rdplan/domain';
 import { FIELD_CODES, FIELD_DEFS, directionCode, fieldDef } from './data/fields.js';
 import { GIVEN_CHARS, HOSPITAL_DEPARTMENTS, SURNAMES } from './data/names.js';
 import { addDays, dayNumber, isoFromDay, randomDate } from './dates.js';
@@ -51,11 +44,32 @@ const RESEARCHER_TYPES: readonly (readonly [OrgType, number])[] = [
 ];
 
 const PREVIOUS_TYPES: Readonly<Record<OrgType, readonly (readonly [OrgType, number])[]>> = {
-  university: [['university', 5], ['research_institute', 3], ['enterprise', 1], ['medical_institution', 0.3]],
-  research_institute: [['university', 4], ['research_institute', 3], ['enterprise', 1]],
-  medical_institution: [['medical_institution', 6], ['university', 2]],
-  enterprise: [['enterprise', 5], ['university', 2], ['research_institute', 1.5]],
-  other: [['enterprise', 2], ['university', 1], ['research_institute', 1], ['other', 1]],
+  university: [
+    ['university', 5],
+    ['research_institute', 3],
+    ['enterprise', 1],
+    ['medical_institution', 0.3],
+  ],
+  research_institute: [
+    ['university', 4],
+    ['research_institute', 3],
+    ['enterprise', 1],
+  ],
+  medical_institution: [
+    ['medical_institution', 6],
+    ['university', 2],
+  ],
+  enterprise: [
+    ['enterprise', 5],
+    ['university', 2],
+    ['research_institute', 1.5],
+  ],
+  other: [
+    ['enterprise', 2],
+    ['university', 1],
+    ['research_institute', 1],
+    ['other', 1],
+  ],
 };
 
 const EMAIL_DOMAINS: Readonly<Record<OrgType, string>> = {
@@ -163,7 +177,10 @@ class PeopleGenerator {
 
   pickEmployer(type: OrgType, field: string | null): OrgDraft {
     const table =
-      (field !== null ? this.typeFieldTable(type, field) : undefined) ?? this.typeTable(type) ?? this.typeTable('university') ?? this.typeTable('enterprise');
+      (field !== null ? this.typeFieldTable(type, field) : undefined) ??
+      this.typeTable(type) ??
+      this.typeTable('university') ??
+      this.typeTable('enterprise');
     if (!table) throw new Error('no organisations to employ people');
     return table.pick(this.rng);
   }
@@ -191,25 +208,69 @@ class PeopleGenerator {
     switch (type) {
       case 'university': {
         const school = rng.pick(fieldDef(field).schools);
-        if (senior) return school + rng.weighted<string>([['教授', 4], ['院长', 1], ['副院长', 1], ['重点实验室主任', 1], ['系主任', 1]]);
-        if (assoc) return school + rng.weighted<string>([['副教授', 4], ['系副主任', 1], ['研究所副所长', 1]]);
+        if (senior)
+          return (
+            school +
+            rng.weighted<string>([
+              ['教授', 4],
+              ['院长', 1],
+              ['副院长', 1],
+              ['重点实验室主任', 1],
+              ['系主任', 1],
+            ])
+          );
+        if (assoc)
+          return (
+            school +
+            rng.weighted<string>([
+              ['副教授', 4],
+              ['系副主任', 1],
+              ['研究所副所长', 1],
+            ])
+          );
         if (level === 'intermediate') return school + rng.pick(['讲师', '专职科研人员', '博士后']);
         return school + rng.pick(['助教', '科研助理', '实验员']);
       }
       case 'research_institute':
-        if (senior) return rng.weighted<string>([['课题组长', 4], ['研究中心主任', 2], ['副所长', 1], ['首席科学家', 1]]);
-        if (assoc) return rng.weighted<string>([['课题组长', 2], ['研究室副主任', 1], ['项目负责人', 2]]);
+        if (senior)
+          return rng.weighted<string>([
+            ['课题组长', 4],
+            ['研究中心主任', 2],
+            ['副所长', 1],
+            ['首席科学家', 1],
+          ]);
+        if (assoc)
+          return rng.weighted<string>([
+            ['课题组长', 2],
+            ['研究室副主任', 1],
+            ['项目负责人', 2],
+          ]);
         if (level === 'intermediate') return rng.pick(['科研骨干', '项目负责人', '工程师']);
         return rng.pick(['科研助理', '研究实习员']);
       case 'medical_institution': {
         const dept = rng.pick(HOSPITAL_DEPARTMENTS);
-        if (senior) return dept + rng.weighted<string>([['主任', 3], ['学科带头人', 1], ['主任医师', 2]]);
+        if (senior)
+          return (
+            dept +
+            rng.weighted<string>([
+              ['主任', 3],
+              ['学科带头人', 1],
+              ['主任医师', 2],
+            ])
+          );
         if (assoc) return dept + rng.pick(['副主任', '副主任医师']);
         if (level === 'intermediate') return dept + '主治医师';
         return dept + rng.pick(['住院医师', '技师']);
       }
       case 'enterprise':
-        if (senior) return rng.weighted<string>([['首席技术官', 2], ['研发中心总监', 3], ['技术副总经理', 2], ['总工程师', 2], [leader ? '中央研究院院长' : '研究院院长', 1]]);
+        if (senior)
+          return rng.weighted<string>([
+            ['首席技术官', 2],
+            ['研发中心总监', 3],
+            ['技术副总经理', 2],
+            ['总工程师', 2],
+            [leader ? '中央研究院院长' : '研究院院长', 1],
+          ]);
         if (assoc) return rng.pick(['研发部经理', '技术总监', '项目总工', '产品线负责人']);
         if (level === 'intermediate') return rng.pick(['研发工程师', '项目经理', '测试工程师', '工艺工程师']);
         return rng.pick(['助理工程师', '技术员', '研发专员']);

@@ -139,7 +139,9 @@ describe('organisations', () => {
       }
     }
     // Track 3.3 needs Guangzhou enterprises that are both 规上 and certified.
-    const both = enterprises.filter((o) => isGuangzhouRegion(o.regionCode) && o.aboveDesignatedSize && o.hnteValidTo !== null && o.hnteValidTo >= '2026-06-30');
+    const both = enterprises.filter(
+      (o) => isGuangzhouRegion(o.regionCode) && o.aboveDesignatedSize && o.hnteValidTo !== null && o.hnteValidTo >= '2026-06-30',
+    );
     expect(both.length).toBeGreaterThan(100);
   });
 

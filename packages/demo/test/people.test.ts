@@ -52,7 +52,8 @@ describe('people', () => {
       else expect(p.titleName).toBe(TITLE_NAMES[org.type][p.titleLevel]);
     }
     const names = new Set(reg.people.map((p) => p.titleName));
-    for (const t of ['教授', '副教授', '研究员', '副研究员', '主任医师', '副主任医师', '正高级工程师', '高级工程师']) expect(names.has(t)).toBe(true);
+    for (const t of ['教授', '副教授', '研究员', '副研究员', '主任医师', '副主任医师', '正高级工程师', '高级工程师'])
+      expect(names.has(t)).toBe(true);
   });
 
   it('have 1–3 known field codes and 2–5 keywords from those fields', () => {

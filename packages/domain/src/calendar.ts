@@ -105,7 +105,7 @@ export function addWorkingDays(date: string, n: number, data: CalendarData): str
   assertIsoDate(date);
   assertCount(n);
   let current = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     current = addDays(current, 1);
     if (isWorkingDay(current, data)) counted++;
   }
@@ -128,7 +128,7 @@ export function workingDaysBetween(from: string, to: string, data: CalendarData)
   assertIsoDate(to);
   if (to < from) return -workingDaysBetween(to, from, data);
   let count = 0;
-  for (let current = from; current < to; ) {
+  for (let current = from; current < to;) {
     current = addDays(current, 1);
     if (isWorkingDay(current, data)) count++;
   }
@@ -143,9 +143,7 @@ export function mergeCalendars(...parts: CalendarData[]): CalendarData {
   const source = new Map<number, CalendarData>();
   for (const part of parts) for (const year of part.years) source.set(year, part);
   const years = [...source.keys()].sort((a, b) => a - b);
-  const days = years.flatMap((year) =>
-    source.get(year)!.days.filter((d) => isIsoDate(d.date) && yearOf(d.date) === year),
-  );
+  const days = years.flatMap((year) => source.get(year)!.days.filter((d) => isIsoDate(d.date) && yearOf(d.date) === year));
   days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { years, days };
 }

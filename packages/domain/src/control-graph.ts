@@ -76,7 +76,7 @@ export class ControlGraph {
         cameFrom.set(next, node);
         if (next === parent) {
           const path = [parent];
-          for (let at = parent; at !== child; ) {
+          for (let at = parent; at !== child;) {
             at = cameFrom.get(at)!;
             path.push(at);
           }

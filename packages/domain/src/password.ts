@@ -90,13 +90,13 @@ export function identityFragments(identity: PasswordIdentity): string[] {
     const at = email.lastIndexOf('@');
     const local = at >= 0 ? email.slice(0, at) : email;
     add(local);
-    for (const part of local.split(/[._+\-]+/)) add(part);
+    for (const part of local.split(/[._+-]+/)) add(part);
   }
   const name = identity.name?.trim() ?? '';
   if (name) {
     add(name);
-    add(name.replace(/[\s·.\-]+/gu, ''));
-    for (const part of name.split(/[\s·.\-]+/u)) add(part);
+    add(name.replace(/[\s·.-]+/gu, ''));
+    for (const part of name.split(/[\s·.-]+/u)) add(part);
   }
   return [...out];
 }

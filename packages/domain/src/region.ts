@@ -142,9 +142,7 @@ export const REGIONS: readonly Region[] = DATA.map(([code, nameZh, nameEn]) => (
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 
 /** The eleven districts of Guangzhou (4401xx), in code order. */
-export const GUANGZHOU_DISTRICTS: readonly Region[] = REGIONS.filter(
-  (r) => r.code.startsWith('4401') && r.level === 'county',
-);
+export const GUANGZHOU_DISTRICTS: readonly Region[] = REGIONS.filter((r) => r.code.startsWith('4401') && r.level === 'county');
 
 export function regionByCode(code: string): Region | null {
   return BY_CODE.get(code) ?? null;

@@ -1,12 +1,6 @@
 /** Registry records: the data every track reuses so that applicants type it once. */
 
-export const ORG_TYPES = [
-  'enterprise',
-  'university',
-  'research_institute',
-  'medical_institution',
-  'other',
-] as const;
+export const ORG_TYPES = ['enterprise', 'university', 'research_institute', 'medical_institution', 'other'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 export const ORG_TYPE_LABELS: Record<OrgType, { zh: string; en: string }> = {

@@ -1,15 +1,7 @@
 import type { Text } from './i18n.js';
 
 /** Account roles. The public has no account and no role. */
-export const ROLES = [
-  'admin',
-  'officer',
-  'chain_leader',
-  'unit_admin',
-  'unit_member',
-  'expert',
-  'analyst',
-] as const;
+export const ROLES = ['admin', 'officer', 'chain_leader', 'unit_admin', 'unit_member', 'expert', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Bureau staff see every organisation's registry record. */

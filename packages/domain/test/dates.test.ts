@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  assertIsoDate,
-  daysBetween,
-  isIsoDate,
-  isWeekend,
-  shanghaiDate,
-  weekday,
-  yearOf,
-} from '../src/dates.js';
+import { addDays, assertIsoDate, daysBetween, isIsoDate, isWeekend, shanghaiDate, weekday, yearOf } from '../src/dates.js';
 
 describe('ISO dates', () => {
   it('accepts real dates only', () => {

@@ -75,11 +75,7 @@ describe('passwordProblems', () => {
   });
 
   it('reports every problem at once, in rule order', () => {
-    expect(codes('zhangwei1', { email: 'zhangwei@example.com' })).toEqual([
-      'too_short',
-      'too_few_classes',
-      'contains_identity',
-    ]);
+    expect(codes('zhangwei1', { email: 'zhangwei@example.com' })).toEqual(['too_short', 'too_few_classes', 'contains_identity']);
     expect(codes('admin')).toEqual(['too_short', 'too_few_classes', 'common']);
   });
 
@@ -92,13 +88,7 @@ describe('passwordProblems', () => {
 
 describe('PASSWORD_RULES and the common list', () => {
   it('describes all five rules in both languages', () => {
-    expect(PASSWORD_RULES.map((r) => r.code)).toEqual([
-      'too_short',
-      'too_long',
-      'too_few_classes',
-      'contains_identity',
-      'common',
-    ]);
+    expect(PASSWORD_RULES.map((r) => r.code)).toEqual(['too_short', 'too_long', 'too_few_classes', 'contains_identity', 'common']);
     for (const r of PASSWORD_RULES) {
       expect(r.message.zh).toMatch(/\S/);
       expect(r.message.en).toMatch(/\S/);

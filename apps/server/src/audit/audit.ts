@@ -76,12 +76,7 @@ export function eventHash(e: HashedFields): string {
 export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditInput): Promise<number> {
   // One writer at a time extends the chain; the lock is released when the transaction ends.
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before));
   const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
   const fields: HashedFields = {
@@ -120,13 +115,7 @@ export async function verifyAudit(db: Executor, pageSize = 5000): Promise<AuditV
   let expectedSeq = 1;
   let count = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) return { ok: true, events: count, head: prevHash };
     for (const row of rows) {
       const seq = Number(row.seq);

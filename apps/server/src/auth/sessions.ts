@@ -42,12 +42,7 @@ export async function createSession(
  * Finds the live session of a cookie token. A session ends after `idleMinutes` without a request or
  * `absoluteHours` after sign-in, whichever comes first; an ended session is deleted.
  */
-export async function findSession(
-  db: Executor,
-  token: string,
-  now: Date,
-  limits: Config['session'],
-): Promise<SessionUser | null> {
+export async function findSession(db: Executor, token: string, now: Date, limits: Config['session']): Promise<SessionUser | null> {
   const id = tokenHash(token);
   const row = await db
     .selectFrom('sessions')

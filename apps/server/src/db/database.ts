@@ -46,9 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite =
-    options.pglite ??
-    new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS });
+  const pglite = options.pglite ?? new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

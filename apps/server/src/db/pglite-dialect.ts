@@ -88,7 +88,10 @@ class PGliteConnection implements DatabaseConnection {
       // The simple protocol allows several statements (migrations); the last one's rows are returned.
       const results = await this.pglite.exec(compiled.sql);
       const last = results[results.length - 1];
-      return { rows: (last?.rows ?? []) as R[], ...(last?.affectedRows !== undefined ? { numAffectedRows: BigInt(last.affectedRows) } : {}) };
+      return {
+        rows: (last?.rows ?? []) as R[],
+        ...(last?.affectedRows !== undefined ? { numAffectedRows: BigInt(last.affectedRows) } : {}),
+      };
     }
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
     const affected = result.affectedRows;

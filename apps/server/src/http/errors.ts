@@ -53,7 +53,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err instanceof SyntaxError) return sendError(req, reply, 'malformed_json');
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      return sendError(req, reply, status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'validation_failed', null, undefined);
+      return sendError(
+        req,
+        reply,
+        status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'validation_failed',
+        null,
+        undefined,
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'internal');

@@ -47,9 +47,7 @@ export function registerSecurity(app: FastifyInstance, deps: Deps) {
     const token = cookies[SESSION_COOKIE];
     req.session = token ? await findSession(deps.db, token, deps.clock.now(), deps.config.session) : null;
     const s = req.session;
-    req.actor = s
-      ? { userId: s.userId, label: s.email, roles: s.roles, orgId: s.orgId, personId: s.personId }
-      : PUBLIC_ACTOR;
+    req.actor = s ? { userId: s.userId, label: s.email, roles: s.roles, orgId: s.orgId, personId: s.personId } : PUBLIC_ACTOR;
     if (!s && token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     // Double-submit token: a readable cookie the client echoes in a header. A signed-in session has its
     // own token, and the cookie follows it.

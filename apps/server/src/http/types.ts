@@ -10,6 +10,9 @@ import type { Actor } from '../context.js';
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string; access: Access }[];
+  }
   interface FastifyContextConfig {
     access?: Access;
     /** Mutating routes that must work before a session exists still need the CSRF token. */

@@ -3,7 +3,11 @@ import type { Executor } from '../db/database.js';
 import type { User } from '../db/schema.js';
 
 export function findUserByEmail(db: Executor, email: string) {
-  return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
 }
 
 /** Locks the row for the rest of the transaction (counters and state are read-modify-write). */

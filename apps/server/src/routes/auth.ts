@@ -1,11 +1,4 @@
-import {
-  AcceptInvitationInput,
-  ChangePasswordInput,
-  InviteMemberInput,
-  LoginInput,
-  RegisterUnitInput,
-  ROLES,
-} from '@rdplan/domain';
+import { AcceptInvitationInput, ChangePasswordInput, InviteMemberInput, LoginInput, RegisterUnitInput, ROLES } from '@rdplan/domain';
 import { z } from 'zod';
 import { acceptInvitation } from '../commands/auth/accept-invitation.js';
 import { changePassword } from '../commands/auth/change-password.js';
@@ -46,7 +39,15 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
       .where('users.id', '=', userId)
       .executeTakeFirstOrThrow();
     return {
-      user: { id: u.id, email: u.email, name: u.name, roles: u.roles as never, orgId: u.org_id, orgName: u.org_name, personId: u.person_id },
+      user: {
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        roles: u.roles as never,
+        orgId: u.org_id,
+        orgName: u.org_name,
+        personId: u.person_id,
+      },
       csrfToken,
     };
   }

@@ -61,7 +61,10 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
 
   app.post(
     '/api/users',
-    { config: { access: ['admin'] }, schema: { tags: ['users'], summary: 'Create a user account', body: CreateUserInput, response: { 201: UserOut } } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags: ['users'], summary: 'Create a user account', body: CreateUserInput, response: { 201: UserOut } },
+    },
     async (req, reply) => reply.status(201).send(await createUser(deps, req.actor, req.body)),
   );
 
@@ -69,14 +72,23 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
     '/api/users/:id',
     {
       config: { access: ['admin'] },
-      schema: { tags: ['users'], summary: 'Change roles, links or status', params: IdParams, body: UpdateUserInput, response: { 200: UserOut } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change roles, links or status',
+        params: IdParams,
+        body: UpdateUserInput,
+        response: { 200: UserOut },
+      },
     },
     async (req) => updateUser(deps, req.actor, req.params.id, req.body),
   );
 
   app.post(
     '/api/users/:id/unlock',
-    { config: { access: ['admin'] }, schema: { tags: ['users'], summary: 'Lift a sign-in lock', params: IdParams, response: { 200: UserOut } } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags: ['users'], summary: 'Lift a sign-in lock', params: IdParams, response: { 200: UserOut } },
+    },
     async (req) => unlockUser(deps, req.actor, req.params.id),
   );
 
@@ -84,7 +96,11 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
     '/api/registrations',
     {
       config: { access: ['admin', 'officer'] },
-      schema: { tags: ['users'], summary: 'Unit registrations awaiting confirmation', response: { 200: z.array(UserOut.extend({ orgName: z.string().nullable(), uscc: z.string().nullable() })) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Unit registrations awaiting confirmation',
+        response: { 200: z.array(UserOut.extend({ orgName: z.string().nullable(), uscc: z.string().nullable() })) },
+      },
     },
     async () => {
       const rows = await deps.db
@@ -103,7 +119,13 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
     '/api/registrations/:id',
     {
       config: { access: ['admin', 'officer'] },
-      schema: { tags: ['users'], summary: 'Confirm or refuse a unit registration', params: IdParams, body: ReviewRegistrationInput, response: { 200: UserOut } },
+      schema: {
+        tags: ['users'],
+        summary: 'Confirm or refuse a unit registration',
+        params: IdParams,
+        body: ReviewRegistrationInput,
+        response: { 200: UserOut },
+      },
     },
     async (req) => reviewRegistration(deps, req.actor, req.params.id, req.body),
   );
@@ -118,7 +140,9 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
         response: {
           200: z.object({
             members: z.array(UserOut),
-            invitations: z.array(z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), expiresAt: z.string() })),
+            invitations: z.array(
+              z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), expiresAt: z.string() }),
+            ),
           }),
         },
       },
@@ -139,7 +163,13 @@ export async function userRoutes(app: RouteScope, deps: Deps) {
       ]);
       return {
         members: members.map(presentUser),
-        invitations: invitations.map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role, expiresAt: i.expires_at.toISOString() })),
+        invitations: invitations.map((i) => ({
+          id: i.id,
+          email: i.email,
+          name: i.name,
+          role: i.role,
+          expiresAt: i.expires_at.toISOString(),
+        })),
       };
     },
   );

@@ -42,10 +42,14 @@ export class Client {
         cookie: this.cookieHeader(),
         'accept-language': this.language,
         ...(unsafe && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-        ...(payload !== undefined && typeof payload !== 'string' && !Buffer.isBuffer(payload) ? { 'content-type': 'application/json' } : {}),
+        ...(payload !== undefined && typeof payload !== 'string' && !Buffer.isBuffer(payload)
+          ? { 'content-type': 'application/json' }
+          : {}),
         ...headers,
       },
-      ...(payload !== undefined ? { payload: (typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload)) as string } : {}),
+      ...(payload !== undefined
+        ? { payload: (typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload)) as string }
+        : {}),
     });
     this.keepCookies(res.headers['set-cookie']);
     let body: any = res.body;

@@ -9,7 +9,11 @@ let cachedHash: Promise<string> | null = null;
 /** An organisation with a valid credit code (unique within the test run). */
 export async function createOrg(db: Executor, over: { name?: string; type?: OrgType; regionCode?: string } = {}) {
   counter++;
-  const body = `MA${String(counter).padStart(2, '0')}${Math.random().toString(36).slice(2, 6).toUpperCase().replace(/[IOSVZ]/g, 'X')}`;
+  const body = `MA${String(counter).padStart(2, '0')}${Math.random()
+    .toString(36)
+    .slice(2, 6)
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, 'X')}`;
   const regionCode = over.regionCode ?? '440106';
   return db
     .insertInto('organisations')
@@ -28,7 +32,14 @@ export async function createOrg(db: Executor, over: { name?: string; type?: OrgT
 /** An active user with the shared test password. */
 export async function createUser(
   db: Executor,
-  over: { email?: string; roles: Role[]; orgId?: string | null; personId?: string | null; name?: string; status?: 'pending' | 'active' | 'disabled' },
+  over: {
+    email?: string;
+    roles: Role[];
+    orgId?: string | null;
+    personId?: string | null;
+    name?: string;
+    status?: 'pending' | 'active' | 'disabled';
+  },
 ) {
   counter++;
   cachedHash ??= hashPassword(PASSWORD);

@@ -59,8 +59,22 @@ export async function startPostgres(bin: string): Promise<RunningPostgres> {
   execFileSync(init.file, init.args, { stdio: 'pipe' });
   const port = await freePort();
   const start = cmd('postgres', [
-    '-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-h',
+    '127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const child: ChildProcess = spawn(start.file, start.args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

@@ -24,7 +24,17 @@ export const CHAIN_DEFS: readonly ChainDef[] = [
     nameEn: 'Intelligent connected and new-energy vehicles',
     field: 'F07',
     groupWords: ['汽车', '汽车工业', '新能源汽车'],
-    subsidiaryWords: ['汽车零部件', '新能源', '汽车电子', '动力电池', '智能驾驶科技', '汽车研究院', '汽车销售服务', '电驱动科技', '汽车模具'],
+    subsidiaryWords: [
+      '汽车零部件',
+      '新能源',
+      '汽车电子',
+      '动力电池',
+      '智能驾驶科技',
+      '汽车研究院',
+      '汽车销售服务',
+      '电驱动科技',
+      '汽车模具',
+    ],
     districts: ['440113', '440114', '440112', '440118', '440115'],
   },
   {

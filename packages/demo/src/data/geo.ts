@@ -111,13 +111,7 @@ export const OTHER_GUANGDONG_WEIGHTS: Readonly<Record<string, number>> = {
   '442000': 4,
 };
 
-const op = (
-  code: string,
-  province: string,
-  city: string,
-  district: string,
-  roads: string[],
-): RegionInfo => ({
+const op = (code: string, province: string, city: string, district: string, roads: string[]): RegionInfo => ({
   code,
   group: 'other_province',
   province,
@@ -141,11 +135,7 @@ export const OUT_OF_PROVINCE_REGIONS: readonly RegionInfo[] = [
   op('230103', '黑龙江省', '哈尔滨市', '南岗区', ['西大直街', '学府路', '红军街', '长江路']),
 ];
 
-export const ALL_REGIONS: readonly RegionInfo[] = [
-  ...GUANGZHOU_DISTRICTS,
-  ...OTHER_GUANGDONG_REGIONS,
-  ...OUT_OF_PROVINCE_REGIONS,
-];
+export const ALL_REGIONS: readonly RegionInfo[] = [...GUANGZHOU_DISTRICTS, ...OTHER_GUANGDONG_REGIONS, ...OUT_OF_PROVINCE_REGIONS];
 
 const BY_CODE = new Map(ALL_REGIONS.map((r) => [r.code, r]));
 

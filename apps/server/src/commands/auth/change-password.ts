@@ -21,7 +21,11 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, { email: user.email, name: user.name }, 'body.newPassword');
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps, async (tx, now) => {
-    await tx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: now, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     await deleteUserSessions(tx, user.id, sessionId);
     await appendAudit(tx, actor, now, { action: 'user.password_change', entityType: 'user', entityId: user.id });
   });

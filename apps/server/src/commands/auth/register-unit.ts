@@ -32,7 +32,10 @@ export async function registerUnit(deps: Deps, input: RegisterUnitInput) {
         .executeTakeFirst();
       if (existing) {
         throw new AppError('conflict', [
-          { path: 'body.uscc', message: 'this unit already has an administrator; ask them for an invitation / 该单位已有管理员，请联系其邀请' },
+          {
+            path: 'body.uscc',
+            message: 'this unit already has an administrator; ask them for an invitation / 该单位已有管理员，请联系其邀请',
+          },
         ]);
       }
     } else {

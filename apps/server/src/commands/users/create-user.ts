@@ -10,18 +10,24 @@ import { inTransaction } from '../transaction.js';
 /** Roles that act for an organisation need one; an expert needs the expert record it signs in as. */
 export async function assertRoleLinks(db: Executor, roles: readonly string[], orgId: string | null, personId: string | null) {
   const needsOrg = roles.some((r) => (ORG_ROLES as readonly string[]).includes(r));
-  if (needsOrg && !orgId) throw new AppError('validation_failed', [{ path: 'body.orgId', message: 'required for unit and chain-leader roles / 单位角色须指定所属单位' }]);
+  if (needsOrg && !orgId)
+    throw new AppError('validation_failed', [
+      { path: 'body.orgId', message: 'required for unit and chain-leader roles / 单位角色须指定所属单位' },
+    ]);
   if (orgId && !(await db.selectFrom('organisations').select('id').where('id', '=', orgId).executeTakeFirst())) {
     throw new AppError('validation_failed', [{ path: 'body.orgId', message: 'unknown organisation / 单位不存在' }]);
   }
   if (roles.includes('chain_leader') && orgId) {
     const leads = await db.selectFrom('chain_leaders').select('chain_id').where('org_id', '=', orgId).executeTakeFirst();
-    if (!leads) throw new AppError('validation_failed', [{ path: 'body.orgId', message: 'not a chain-leader enterprise / 该单位不是链主企业' }]);
+    if (!leads)
+      throw new AppError('validation_failed', [{ path: 'body.orgId', message: 'not a chain-leader enterprise / 该单位不是链主企业' }]);
   }
   if (roles.includes('expert')) {
-    if (!personId) throw new AppError('validation_failed', [{ path: 'body.personId', message: 'required for experts / 专家账号须关联专家库人员' }]);
+    if (!personId)
+      throw new AppError('validation_failed', [{ path: 'body.personId', message: 'required for experts / 专家账号须关联专家库人员' }]);
     const p = await db.selectFrom('people').select(['id', 'is_expert']).where('id', '=', personId).executeTakeFirst();
-    if (!p?.is_expert) throw new AppError('validation_failed', [{ path: 'body.personId', message: 'not in the expert pool / 不在专家库中' }]);
+    if (!p?.is_expert)
+      throw new AppError('validation_failed', [{ path: 'body.personId', message: 'not in the expert pool / 不在专家库中' }]);
   }
 }
 

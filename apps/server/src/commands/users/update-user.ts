@@ -24,7 +24,9 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
     const user = await findUserForUpdate(tx, userId);
     if (!user) throw new AppError('not_found');
     if (user.id === actor.userId && ((input.roles && !input.roles.includes('admin')) || input.status === 'disabled')) {
-      throw new AppError('validation_failed', [{ path: 'body.roles', message: 'you cannot remove your own administrator access / 不能撤销自己的管理员权限' }]);
+      throw new AppError('validation_failed', [
+        { path: 'body.roles', message: 'you cannot remove your own administrator access / 不能撤销自己的管理员权限' },
+      ]);
     }
     const roles = input.roles ? [...new Set(input.roles)] : (user.roles as Role[]);
     const orgId = input.orgId === undefined ? user.org_id : input.orgId;

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { loadConfig } from './config.js';
+import { migrate, openDatabase } from './db/database.js';
+import { seedDemo } from './seed/demo.js';
+
+/**
+ * Starts the platform: opens the database (embedded PGlite in the data folder unless DATABASE_URL is
+ * set), runs pending migrations, loads the demo registry on an empty embedded database (or when
+ * RDPLAN_DEMO=1), and serves the API and the web app. SIGTERM/SIGINT finish requests in flight first.
+ */
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  await migrate(database.db);
+  const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl;
+  const app = await buildApp({ db: database.db, config, clock: systemClock });
+  if (demo) {
+    const seeded = await seedDemo({ db: database.db, config, clock: systemClock });
+    if (seeded.seeded) app.log.info(seeded, 'demo data loaded');
+  }
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { database: database.kind, startupMs: Math.round(performance.now() - started), web: config.webDist },
+    `rdplan ready on http://localhost:${config.port}`,
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../src/cli.js';
+import { testDbKind } from './support/test-db.js';
+
+describe.runIf(testDbKind === 'pglite')('rdplan audit verify (CLI, embedded database)', () => {
+  it('passes on an intact chain and names the altered event', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-cli-'));
+    vi.stubEnv('RDPLAN_DATA_DIR', dir);
+    vi.stubEnv('DATABASE_URL', '');
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    try {
+      expect(await runCli(['migrate'])).toBe(0);
+      const { appendAudit } = await import('../src/audit/audit.js');
+      const { openDatabase } = await import('../src/db/database.js');
+      const { systemActor } = await import('../src/context.js');
+      const d = await openDatabase({ dataDir: dir });
+      for (let i = 0; i < 3; i++) {
+        await d.db
+          .transaction()
+          .execute((tx) =>
+            appendAudit(tx, systemActor('test'), new Date(), { action: 'x', entityType: 't', entityId: String(i), after: { i } }),
+          );
+      }
+      await d.close();
+      expect(await runCli(['audit', 'verify'])).toBe(0);
+      expect(JSON.parse(out.at(-1)!)).toMatchObject({ ok: true, events: 3 });
+
+      const raw = new PGlite(dir);
+      await raw.query(`update audit_events set actor_label = 'someone else' where seq = 2`);
+      await raw.close();
+      expect(await runCli(['audit', 'verify'])).toBe(1);
+      expect(JSON.parse(out.at(-1)!)).toMatchObject({ ok: false, seq: 2, problem: 'altered' });
+    } finally {
+      log.mockRestore();
+      vi.unstubAllEnvs();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

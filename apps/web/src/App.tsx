@@ -1,0 +1,67 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { PublicLayout } from './layout/PublicLayout';
+import { AppLayout } from './layout/AppLayout';
+import { NotFound } from './components/NotFound';
+import { HomePage } from './pages/public/HomePage';
+import { PublicChainsPage } from './pages/public/PublicChainsPage';
+import { LoginPage } from './pages/public/LoginPage';
+import { RegisterPage } from './pages/public/RegisterPage';
+import { AcceptInvitationPage } from './pages/public/AcceptInvitationPage';
+import { RoleHomePage } from './pages/account/RoleHomePage';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ChainsAdminPage } from './pages/admin/ChainsAdminPage';
+import { FieldsPage } from './pages/admin/FieldsPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
+import { RegistrationsPage } from './pages/staff/RegistrationsPage';
+import { OrganisationsPage } from './pages/staff/OrganisationsPage';
+import { PeoplePage } from './pages/staff/PeoplePage';
+import { OrgProfilePage } from './pages/applicant/OrgProfilePage';
+import { MembersPage } from './pages/applicant/MembersPage';
+import { MyChainPage } from './pages/applicant/MyChainPage';
+import { ExpertProfilePage } from './pages/account/ExpertProfilePage';
+
+const STAFF = ['admin', 'officer', 'analyst'] as const;
+const ORG = ['chain_leader', 'unit_admin', 'unit_member'] as const;
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="chains" element={<PublicChainsPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+      </Route>
+      <Route
+        path="app"
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<RoleHomePage />} />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="users" element={<RequireAuth roles={['admin']}><UsersPage /></RequireAuth>} />
+        <Route path="chains" element={<RequireAuth roles={['admin']}><ChainsAdminPage /></RequireAuth>} />
+        <Route path="fields" element={<RequireAuth roles={['admin']}><FieldsPage /></RequireAuth>} />
+        <Route path="calendar" element={<RequireAuth roles={['admin']}><CalendarPage /></RequireAuth>} />
+        <Route path="registrations" element={<RequireAuth roles={['admin', 'officer']}><RegistrationsPage /></RequireAuth>} />
+        <Route path="organisations" element={<RequireAuth roles={STAFF}><OrganisationsPage /></RequireAuth>} />
+        <Route path="people" element={<RequireAuth roles={STAFF}><PeoplePage /></RequireAuth>} />
+        <Route path="org" element={<RequireAuth roles={ORG}><OrgProfilePage /></RequireAuth>} />
+        <Route path="members" element={<RequireAuth roles={['unit_admin']}><MembersPage /></RequireAuth>} />
+        <Route path="my-chain" element={<RequireAuth roles={['chain_leader']}><MyChainPage /></RequireAuth>} />
+        <Route path="expert" element={<RequireAuth roles={['expert']}><ExpertProfilePage /></RequireAuth>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="home" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<PublicLayout />}>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

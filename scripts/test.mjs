@@ -1,0 +1,75 @@
+// `npm test`: the whole suite. Unit tests, every server test on embedded PGlite and on a real
+// PostgreSQL server the suite starts itself (or DATABASE_URL), and browser journeys in Chromium.
+// A suite whose tools are missing is skipped with a plain note of what to install — except under
+// CI=true (or RDPLAN_REQUIRE_ALL=1), where a skipped suite fails the run.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureInstalled, ensureWebBuilt, root, run } from './ensure-install.mjs';
+
+ensureInstalled();
+
+function hasPostgres() {
+  if (process.env.DATABASE_URL) return true;
+  if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, 'initdb'))) return true;
+  const base = '/usr/lib/postgresql';
+  if (fs.existsSync(base) && fs.readdirSync(base).some((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))) return true;
+  try {
+    execFileSync('which', ['initdb'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function chromiumPath() {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (p && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+const projects = ['domain', 'server-pglite'];
+const skipped = [];
+if (hasPostgres()) projects.push('server-postgres');
+else skipped.push('server-postgres: PostgreSQL server binaries not found — `apt-get install postgresql` (or set PG_BIN or DATABASE_URL)');
+const chromium = chromiumPath();
+if (chromium) {
+  projects.push('e2e');
+  ensureWebBuilt();
+} else skipped.push('e2e (browser journeys): Chromium not found — `apt-get install chromium fonts-noto-cjk` (or set CHROMIUM_PATH)');
+
+const requireAll = process.env.CI === 'true' || process.env.RDPLAN_REQUIRE_ALL === '1';
+for (const s of skipped) console.log(`» SKIPPED ${s}`);
+if (skipped.length && requireAll) {
+  console.error('» CI requires every suite; install what is missing (.ci/run does).');
+  process.exit(1);
+}
+
+const report = path.join(root, 'test-results', 'vitest.json');
+fs.mkdirSync(path.dirname(report), { recursive: true });
+const args = [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
+const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+let status = 0;
+try {
+  execFileSync('npx', args, { cwd: root, stdio: 'inherit', env });
+} catch (e) {
+  status = e.status ?? 1;
+}
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const skippedTests = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(
+    `\nsuites run: ${projects.join(', ')}${skipped.length ? `; skipped: ${skipped.map((s) => s.split(':')[0]).join(', ')}` : ''}`,
+  );
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skippedTests} skipped`);
+}
+void run;
+process.exit(status);
