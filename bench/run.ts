@@ -1,0 +1,49 @@
+/**
+ * Benchmarks: `npm run bench -- <name>` runs one, no name runs all; each prints one JSON object per
+ * line. Figures are measured in this run on this machine; compare ratios, not absolute times.
+ */
+import { generateRegistry } from '@rdplan/demo';
+import { isValidUscc } from '@rdplan/domain';
+import { systemClock } from '../apps/server/src/clock.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { migrate, openDatabase } from '../apps/server/src/db/database.js';
+import { seedDemo } from '../apps/server/src/seed/demo.js';
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  /** Credit-code validation throughput over generated codes. */
+  async uscc() {
+    const codes = generateRegistry({ organisations: 20_000, experts: 0, researchers: 0 }).organisations.map((o) => o.uscc);
+    const rounds = 20;
+    const t = performance.now();
+    let valid = 0;
+    for (let r = 0; r < rounds; r++) for (const c of codes) if (isValidUscc(c)) valid++;
+    const ms = performance.now() - t;
+    return {
+      bench: 'uscc',
+      size: codes.length * rounds,
+      ms: Math.round(ms),
+      per_second: Math.round((codes.length * rounds) / (ms / 1000)),
+      valid,
+    };
+  },
+  /** Loading the demo registry into a fresh embedded database (migrations included). */
+  async 'registry-seed'() {
+    const t = performance.now();
+    const d = await openDatabase({ dataDir: null });
+    await migrate(d.db);
+    const r = await seedDemo({ db: d.db, config: loadConfig(), clock: systemClock });
+    const ms = performance.now() - t;
+    await d.close();
+    return { bench: 'registry-seed', size: 'demo', organisations: r.organisations, people: r.people, ms: Math.round(ms) };
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(JSON.stringify(await bench()));
+}
