@@ -46,7 +46,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, deps);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
@@ -85,7 +85,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist!, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDist!, wildcard: true, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'not_found');

@@ -9,17 +9,15 @@ const h = await startHarness();
 
 async function addEvents(n: number) {
   for (let i = 0; i < n; i++) {
-    await h.deps.db
-      .transaction()
-      .execute((tx) =>
-        appendAudit(tx, systemActor('test'), h.clock.now(), {
-          action: 'test.event',
-          entityType: 'thing',
-          entityId: String(i),
-          before: { n: i },
-          after: { n: i + 1, when: new Date(0), nested: { b: 1, a: [1, 'x'] } },
-        }),
-      );
+    await h.deps.db.transaction().execute((tx) =>
+      appendAudit(tx, systemActor('test'), h.clock.now(), {
+        action: 'test.event',
+        entityType: 'thing',
+        entityId: String(i),
+        before: { n: i },
+        after: { n: i + 1, when: new Date(0), nested: { b: 1, a: [1, 'x'] } },
+      }),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { PublicLayout } from './layout/PublicLayout';
@@ -10,17 +11,19 @@ import { RegisterPage } from './pages/public/RegisterPage';
 import { AcceptInvitationPage } from './pages/public/AcceptInvitationPage';
 import { RoleHomePage } from './pages/account/RoleHomePage';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { ChainsAdminPage } from './pages/admin/ChainsAdminPage';
-import { FieldsPage } from './pages/admin/FieldsPage';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { RegistrationsPage } from './pages/staff/RegistrationsPage';
-import { OrganisationsPage } from './pages/staff/OrganisationsPage';
-import { PeoplePage } from './pages/staff/PeoplePage';
-import { OrgProfilePage } from './pages/applicant/OrgProfilePage';
-import { MembersPage } from './pages/applicant/MembersPage';
-import { MyChainPage } from './pages/applicant/MyChainPage';
-import { ExpertProfilePage } from './pages/account/ExpertProfilePage';
+
+// Staff and applicant pages load on demand.
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ChainsAdminPage = lazy(() => import('./pages/admin/ChainsAdminPage').then((m) => ({ default: m.ChainsAdminPage })));
+const FieldsPage = lazy(() => import('./pages/admin/FieldsPage').then((m) => ({ default: m.FieldsPage })));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const RegistrationsPage = lazy(() => import('./pages/staff/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })));
+const OrganisationsPage = lazy(() => import('./pages/staff/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+const PeoplePage = lazy(() => import('./pages/staff/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const OrgProfilePage = lazy(() => import('./pages/applicant/OrgProfilePage').then((m) => ({ default: m.OrgProfilePage })));
+const MembersPage = lazy(() => import('./pages/applicant/MembersPage').then((m) => ({ default: m.MembersPage })));
+const MyChainPage = lazy(() => import('./pages/applicant/MyChainPage').then((m) => ({ default: m.MyChainPage })));
+const ExpertProfilePage = lazy(() => import('./pages/account/ExpertProfilePage').then((m) => ({ default: m.ExpertProfilePage })));
 
 const STAFF = ['admin', 'officer', 'analyst'] as const;
 const ORG = ['chain_leader', 'unit_admin', 'unit_member'] as const;
@@ -45,17 +48,94 @@ export function App() {
       >
         <Route index element={<RoleHomePage />} />
         <Route path="password" element={<ChangePasswordPage />} />
-        <Route path="users" element={<RequireAuth roles={['admin']}><UsersPage /></RequireAuth>} />
-        <Route path="chains" element={<RequireAuth roles={['admin']}><ChainsAdminPage /></RequireAuth>} />
-        <Route path="fields" element={<RequireAuth roles={['admin']}><FieldsPage /></RequireAuth>} />
-        <Route path="calendar" element={<RequireAuth roles={['admin']}><CalendarPage /></RequireAuth>} />
-        <Route path="registrations" element={<RequireAuth roles={['admin', 'officer']}><RegistrationsPage /></RequireAuth>} />
-        <Route path="organisations" element={<RequireAuth roles={STAFF}><OrganisationsPage /></RequireAuth>} />
-        <Route path="people" element={<RequireAuth roles={STAFF}><PeoplePage /></RequireAuth>} />
-        <Route path="org" element={<RequireAuth roles={ORG}><OrgProfilePage /></RequireAuth>} />
-        <Route path="members" element={<RequireAuth roles={['unit_admin']}><MembersPage /></RequireAuth>} />
-        <Route path="my-chain" element={<RequireAuth roles={['chain_leader']}><MyChainPage /></RequireAuth>} />
-        <Route path="expert" element={<RequireAuth roles={['expert']}><ExpertProfilePage /></RequireAuth>} />
+        <Route
+          path="users"
+          element={
+            <RequireAuth roles={['admin']}>
+              <UsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="chains"
+          element={
+            <RequireAuth roles={['admin']}>
+              <ChainsAdminPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="fields"
+          element={
+            <RequireAuth roles={['admin']}>
+              <FieldsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <RequireAuth roles={['admin']}>
+              <CalendarPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="registrations"
+          element={
+            <RequireAuth roles={['admin', 'officer']}>
+              <RegistrationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="organisations"
+          element={
+            <RequireAuth roles={STAFF}>
+              <OrganisationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="people"
+          element={
+            <RequireAuth roles={STAFF}>
+              <PeoplePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="org"
+          element={
+            <RequireAuth roles={ORG}>
+              <OrgProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <RequireAuth roles={['unit_admin']}>
+              <MembersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my-chain"
+          element={
+            <RequireAuth roles={['chain_leader']}>
+              <MyChainPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="expert"
+          element={
+            <RequireAuth roles={['expert']}>
+              <ExpertProfilePage />
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

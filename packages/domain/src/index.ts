@@ -11,3 +11,6 @@ export * from './control-graph.js';
 export * from './roles.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
+export * from './schemas/registry.js';
+export * from './schemas/reference.js';
+export * from './schemas/people.js';

@@ -1,6 +1,9 @@
 import { AppError, ERROR_CATALOGUE, type ErrorCode } from '@rdplan/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Deps } from '../context.js';
+import { AccessDenied } from './access-denied.js';
+import { logDenied } from './security.js';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -32,8 +35,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 /** One place maps every failure to the closed catalogue; a 5xx never leaks its cause. */
-export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+export function registerErrorHandler(app: FastifyInstance, deps: Deps) {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    if (err instanceof AccessDenied) {
+      try {
+        await logDenied(deps, req, 'access_denied', { entityType: err.entityType, entityId: err.entityId });
+      } catch (logErr) {
+        req.log.error({ err: logErr }, 'could not record a refused access');
+      }
+    }
     if (err instanceof AppError) return sendError(req, reply, err.code, err.details ?? null);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';

@@ -2,7 +2,17 @@ import type { Deps } from '../context.js';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
 import type { RouteScope } from './helpers.js';
+import { organisationRoutes } from './organisations.js';
+import { peopleRoutes } from './people.js';
+import { referenceRoutes } from './reference.js';
 import { userRoutes } from './users.js';
 
 /** Every route module, registered in this order. */
-export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [healthRoutes, authRoutes, userRoutes];
+export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  organisationRoutes,
+  referenceRoutes,
+  peopleRoutes,
+];

@@ -12,6 +12,9 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** Fired on window when an API call answers 401 outside /api/auth. */
+export const UNAUTHORIZED_EVENT = 'rdplan:unauthorized';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -39,6 +42,20 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  try {
+    return await send<T>(method, path, body);
+  } catch (e) {
+    // A stale CSRF token (e.g. the session was renewed in another tab): fetch a fresh one and retry once.
+    if (e instanceof ApiError && e.code === 'csrf_failed' && method !== 'GET') {
+      const s = await send<{ csrfToken: string }>('GET', '/api/auth/session');
+      csrfToken = s.csrfToken;
+      return send<T>(method, path, body);
+    }
+    throw e;
+  }
+}
+
+async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': currentLang === 'zh' ? 'zh-CN' : 'en',
@@ -66,6 +83,8 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     }
   }
   if (!res.ok) {
+    // A lapsed session: let the auth layer re-check (sign-in attempts themselves are excluded).
+    if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
     const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
     throw new ApiError(
       res.status,

@@ -20,8 +20,7 @@ export const endpoints = {
   fields: () => api.get<FieldNode[]>('/api/fields'),
   createField: (body: { code: string; nameZh: string; nameEn: string; parentId: string | null }) =>
     api.post<FieldNode>('/api/fields', body),
-  updateField: (id: string, body: { code?: string; nameZh?: string; nameEn?: string }) =>
-    api.patch<FieldNode>(`/api/fields/${id}`, body),
+  updateField: (id: string, body: { code?: string; nameZh?: string; nameEn?: string }) => api.patch<FieldNode>(`/api/fields/${id}`, body),
   calendar: (year: number) => api.get<CalendarYear>(`/api/calendar/${year}`),
   saveCalendar: (year: number, days: CalendarDay[]) => api.put<CalendarYear>(`/api/calendar/${year}`, { days }),
   organisations: (q: Query) => api.get<Paged<Organisation>>('/api/organisations', q),

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '@rdplan/domain';
-import { api, setCsrfToken } from '../api/client';
+import { UNAUTHORIZED_EVENT, api, setCsrfToken } from '../api/client';
 import type { SessionResponse, SessionUser } from '../api/types';
 
 interface AuthValue {
@@ -36,6 +36,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
+    const onUnauthorized = () => void refresh();
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
   }, [refresh]);
 
   const login = useCallback(

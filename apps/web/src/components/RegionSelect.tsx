@@ -12,13 +12,5 @@ export function RegionSelect({ value, onChange, testId }: { value?: string; onCh
       const gb = b.value.startsWith('4401') ? 0 : 1;
       return ga - gb || a.value.localeCompare(b.value);
     });
-  return (
-    <Select
-      showSearch={{ optionFilterProp: 'label' }}
-      value={value}
-      onChange={onChange}
-      options={options}
-      data-testid={testId}
-    />
-  );
+  return <Select showSearch={{ optionFilterProp: 'label' }} value={value} onChange={onChange} options={options} data-testid={testId} />;
 }

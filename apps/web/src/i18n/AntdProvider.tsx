@@ -14,10 +14,7 @@ export function AntdProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { fontFamily: FONT, colorPrimary: '#1657c4', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { fontFamily: FONT, colorPrimary: '#1657c4', borderRadius: 6 } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

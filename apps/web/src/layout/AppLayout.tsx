@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Layout, Menu } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
@@ -7,6 +7,7 @@ import { Brand } from './Brand';
 import { LangSwitch } from './LangSwitch';
 import { UserMenu } from './UserMenu';
 import { navFor } from './menu';
+import { PageSpin } from '../components/PageSpin';
 
 /** Signed-in shell: header with language switch and user menu, side menu for the user's roles. */
 export function AppLayout() {
@@ -17,8 +18,9 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const items = navFor(user?.roles ?? []);
   const selected =
-    [...items].sort((a, b) => b.path.length - a.path.length).find((i) => location.pathname === i.path || location.pathname.startsWith(i.path + '/'))
-      ?.path ?? '/app';
+    [...items]
+      .sort((a, b) => b.path.length - a.path.length)
+      .find((i) => location.pathname === i.path || location.pathname.startsWith(i.path + '/'))?.path ?? '/app';
   return (
     <Layout className="rd-root">
       <Layout.Header className="rd-header">
@@ -51,7 +53,9 @@ export function AppLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="rd-app-content">
-          <Outlet />
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

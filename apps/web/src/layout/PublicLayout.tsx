@@ -38,9 +38,7 @@ export function PublicLayout() {
                 </Button>
               </Link>
               <Link to="/login">
-                <Button type="primary" data-testid="nav-login">
-                  {t('nav.login')}
-                </Button>
+                <Button data-testid="nav-login">{t('nav.login')}</Button>
               </Link>
             </>
           )}

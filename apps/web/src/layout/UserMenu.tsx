@@ -45,7 +45,7 @@ export function UserMenu() {
             label: <span data-testid="logout">{t('user.logout')}</span>,
             onClick: async () => {
               await logout();
-              navigate('/login', { replace: true });
+              void navigate('/login', { replace: true });
             },
           },
         ],

@@ -27,7 +27,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(values.email.trim(), values.password);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -50,7 +50,9 @@ export function LoginPage() {
               { required: true, message: t('common.required') },
               {
                 validator: (_, v: string | undefined) =>
-                  !v || LoginInput.shape.email.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('login.emailInvalid'))),
+                  !v || LoginInput.shape.email.safeParse(v).success
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('login.emailInvalid'))),
               },
             ]}
           >

@@ -103,7 +103,11 @@ export function RegisterPage() {
           >
             <UsccInput />
           </Form.Item>
-          <Form.Item name="name" label={t('register.orgName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('register.orgName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input maxLength={200} data-testid="register-name" />
           </Form.Item>
           <Row gutter={16}>
@@ -125,7 +129,11 @@ export function RegisterPage() {
           <Divider titlePlacement="start">{t('register.adminSection')}</Divider>
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item name="adminName" label={t('register.adminName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Form.Item
+                name="adminName"
+                label={t('register.adminName')}
+                rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              >
                 <Input maxLength={100} data-testid="register-admin-name" />
               </Form.Item>
             </Col>

@@ -1,0 +1,223 @@
+import {
+  AddSubsidiaryInput,
+  CreateOrganisationInput,
+  IdParams,
+  ImportQuery,
+  ORG_TYPES,
+  OrganisationListQuery,
+  ORG_ROLES,
+  shanghaiDate,
+  STAFF_ROLES,
+  SubsidiaryParams,
+  TemplateQuery,
+  UpdateOrganisationInput,
+  AppError,
+} from '@rdplan/domain';
+import { z } from 'zod';
+import { addSubsidiary } from '../commands/registry/add-subsidiary.js';
+import { createOrganisation } from '../commands/registry/create-organisation.js';
+import { getOrganisation, getOrganisationGroup } from '../commands/registry/get-organisation.js';
+import { importOrganisations, organisationTemplate } from '../commands/registry/organisation-rows.js';
+import { removeSubsidiary } from '../commands/registry/remove-subsidiary.js';
+import { updateOrganisation } from '../commands/registry/update-organisation.js';
+import type { Deps } from '../context.js';
+import { language } from '../http/errors.js';
+import { listOrganisations, presentOrganisationItem } from '../repositories/organisations.js';
+import type { RouteScope } from './helpers.js';
+
+const KEEPERS = ['admin', 'officer'] as const;
+const READERS = [...STAFF_ROLES, ...ORG_ROLES];
+
+const Summary = z.object({ id: z.string(), uscc: z.string(), name: z.string(), type: z.enum(ORG_TYPES), regionCode: z.string() });
+const SummaryWithShare = Summary.extend({ sharePct: z.number().nullable() });
+const OrganisationItem = z.object({
+  id: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  type: z.enum(ORG_TYPES),
+  typeLabel: z.string(),
+  regionCode: z.string(),
+  regionLabel: z.string(),
+  isGuangzhou: z.boolean(),
+  address: z.string().nullable(),
+  aboveDesignatedSize: z.boolean(),
+  aboveDesignatedSizeYear: z.number().nullable(),
+  techSme: z.boolean(),
+  techSmeYear: z.number().nullable(),
+  hnte: z
+    .object({ certNo: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable(), validToday: z.boolean() })
+    .nullable(),
+  hnteValidToday: z.boolean(),
+  formerNames: z.array(z.object({ name: z.string(), until: z.string() })),
+  updatedAt: z.string(),
+});
+const OrganisationOut = OrganisationItem.extend({
+  parents: z.array(SummaryWithShare),
+  subsidiaries: z.array(SummaryWithShare),
+  createdAt: z.string(),
+});
+const GroupOut = z.object({
+  organisation: Summary,
+  parents: z.array(SummaryWithShare),
+  ancestors: z.array(Summary.extend({ depth: z.number() })),
+  children: z.array(SummaryWithShare),
+  descendants: z.array(Summary.extend({ depth: z.number() })),
+});
+const RowError = z.object({ row: z.number(), column: z.string(), reason: z.string() });
+const ImportOut = z.object({
+  batchId: z.string().nullable(),
+  dryRun: z.boolean(),
+  filename: z.string(),
+  sha256: z.string(),
+  totalRows: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  errors: z.array(RowError),
+});
+
+export async function organisationRoutes(app: RouteScope, deps: Deps) {
+  app.get(
+    '/api/organisations',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['registry'],
+        summary: 'Search the organisation registry',
+        querystring: OrganisationListQuery,
+        response: { 200: z.object({ total: z.number(), items: z.array(OrganisationItem) }) },
+      },
+    },
+    async (req) => {
+      const { total, rows } = await listOrganisations(deps.db, req.query);
+      const today = shanghaiDate(deps.clock.now());
+      const lang = language(req);
+      return { total, items: rows.map((o) => presentOrganisationItem(o, today, lang)) };
+    },
+  );
+
+  app.post(
+    '/api/organisations',
+    {
+      config: { access: KEEPERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Enter an organisation into the registry',
+        body: CreateOrganisationInput,
+        response: { 201: OrganisationOut },
+      },
+    },
+    async (req, reply) => {
+      const org = await createOrganisation(deps, req.actor, req.body);
+      return reply.status(201).send(await getOrganisation(deps, req.actor, org.id, language(req)));
+    },
+  );
+
+  app.get(
+    '/api/organisations/import/template',
+    {
+      config: { access: STAFF_ROLES },
+      schema: { tags: ['registry'], summary: 'Blank import file with the expected columns', querystring: TemplateQuery },
+    },
+    async (req, reply) => {
+      const { format } = req.query;
+      const file = await organisationTemplate(format);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="organisations-template.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/api/organisations/import',
+    {
+      config: { access: KEEPERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Import organisations from xlsx or CSV (multipart field `file`)',
+        description: 'Upserts by credit code in one transaction; bad rows are reported and not stored. `?dryRun=true` only checks.',
+        querystring: ImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportOut },
+      },
+    },
+    async (req) => {
+      const part = await req.file();
+      if (!part || part.fieldname !== 'file') {
+        throw new AppError('validation_failed', [{ path: 'body.file', message: 'attach the file as field "file" / 请上传文件' }]);
+      }
+      const buffer = await part.toBuffer();
+      return importOrganisations(deps, req.actor, { filename: part.filename, buffer, dryRun: req.query.dryRun ?? false });
+    },
+  );
+
+  app.get(
+    '/api/organisations/:id',
+    {
+      config: { access: READERS },
+      schema: { tags: ['registry'], summary: 'One organisation', params: IdParams, response: { 200: OrganisationOut } },
+    },
+    async (req) => getOrganisation(deps, req.actor, req.params.id, language(req)),
+  );
+
+  app.patch(
+    '/api/organisations/:id',
+    {
+      config: { access: [...KEEPERS, 'unit_admin'] },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change registry fields (a unit admin: only the address of their own unit)',
+        params: IdParams,
+        body: UpdateOrganisationInput,
+        response: { 200: OrganisationOut },
+      },
+    },
+    async (req) => {
+      await updateOrganisation(deps, req.actor, req.params.id, req.body);
+      return getOrganisation(deps, req.actor, req.params.id, language(req));
+    },
+  );
+
+  app.get(
+    '/api/organisations/:id/group',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Corporate group: controllers above, subsidiaries below (transitively)',
+        params: IdParams,
+        response: { 200: GroupOut },
+      },
+    },
+    async (req) => getOrganisationGroup(deps, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/organisations/:id/subsidiaries',
+    {
+      config: { access: KEEPERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Record that this organisation controls another',
+        params: IdParams,
+        body: AddSubsidiaryInput,
+        response: { 201: z.object({ parentId: z.string(), childId: z.string(), sharePct: z.number().nullable() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addSubsidiary(deps, req.actor, req.params.id, req.body)),
+  );
+
+  app.delete(
+    '/api/organisations/:id/subsidiaries/:childId',
+    {
+      config: { access: KEEPERS },
+      schema: { tags: ['registry'], summary: 'End a control relationship', params: SubsidiaryParams },
+    },
+    async (req, reply) => {
+      await removeSubsidiary(deps, req.actor, req.params.id, req.params.childId);
+      return reply.status(204).send();
+    },
+  );
+}

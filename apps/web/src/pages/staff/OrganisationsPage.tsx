@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Button, Card, Drawer, Input, Table, Tag } from 'antd';
+import { ORG_TYPE_LABELS, isGuangzhouRegion, regionLabel } from '@rdplan/domain';
+import { endpoints } from '../../api/endpoints';
+import type { Organisation } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { LoadError } from '../../components/LoadError';
+import { OrganisationDetail } from '../../components/OrganisationDetail';
+import { PageHeader } from '../../components/PageHeader';
+import { PageSpin } from '../../components/PageSpin';
+import { useI18n } from '../../i18n/I18nProvider';
+
+function OrganisationDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useApi(() => (id ? endpoints.organisation(id) : Promise.resolve(null)), [id]);
+  return (
+    <Drawer open={!!id} onClose={onClose} size={720} title={data?.name ?? t('org.detail')} data-testid="organisation-drawer">
+      {loading ? <PageSpin /> : error ? <LoadError error={error} onRetry={reload} /> : data ? <OrganisationDetail org={data} /> : null}
+    </Drawer>
+  );
+}
+
+export function OrganisationsPage() {
+  const { t, tx, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { data, error, loading, reload } = useApi(() => endpoints.organisations({ q, page, pageSize }), [q, page, pageSize]);
+
+  return (
+    <div data-testid="organisations-page">
+      <PageHeader
+        title={t('org.title')}
+        extra={
+          <Input.Search
+            allowClear
+            placeholder={t('common.searchPlaceholder')}
+            enterButton={t('common.search')}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+            style={{ width: 360 }}
+            data-testid="organisations-search"
+          />
+        }
+      />
+      <Card>
+        {error ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : !data && loading ? (
+          <PageSpin />
+        ) : (
+          <Table<Organisation>
+            rowKey="id"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: (p, s) => {
+                setPage(p);
+                setPageSize(s);
+              },
+            }}
+            columns={[
+              { title: t('org.name'), dataIndex: 'name' },
+              { title: t('org.uscc'), dataIndex: 'uscc', render: (v: string) => <code>{v}</code> },
+              {
+                title: t('org.type'),
+                dataIndex: 'type',
+                render: (v: Organisation['type']) => (ORG_TYPE_LABELS[v] ? tx(ORG_TYPE_LABELS[v]) : v),
+              },
+              {
+                title: t('org.region'),
+                dataIndex: 'regionCode',
+                render: (v: string, r) => (
+                  <>
+                    {regionLabel(v, lang)} {(r.isGuangzhou ?? isGuangzhouRegion(v)) && <Tag color="blue">{t('org.inGuangzhou')}</Tag>}
+                  </>
+                ),
+              },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, r) => (
+                  <Button type="link" onClick={() => setOpenId(r.id)}>
+                    {t('common.view')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <OrganisationDrawer id={openId} onClose={() => setOpenId(null)} />
+    </div>
+  );
+}

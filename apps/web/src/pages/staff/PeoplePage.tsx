@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Card, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { endpoints } from '../../api/endpoints';
+import type { Person } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/I18nProvider';
+
+export function PeoplePage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [expertOnly, setExpertOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, error, loading, reload } = useApi(
+    () => endpoints.people({ q, page, pageSize, expert: expertOnly ? 'true' : undefined }),
+    [q, page, pageSize, expertOnly],
+  );
+  return (
+    <div data-testid="people-page">
+      <PageHeader
+        title={t('people.title')}
+        extra={
+          <Space wrap>
+            <Space>
+              <Switch
+                checked={expertOnly}
+                onChange={(v) => {
+                  setExpertOnly(v);
+                  setPage(1);
+                }}
+                data-testid="people-expert-only"
+              />
+              <Typography.Text>{t('people.expertsOnly')}</Typography.Text>
+            </Space>
+            <Input.Search
+              allowClear
+              placeholder={t('common.searchPlaceholder')}
+              enterButton={t('common.search')}
+              onSearch={(v) => {
+                setQ(v.trim());
+                setPage(1);
+              }}
+              style={{ width: 320 }}
+            />
+          </Space>
+        }
+      />
+      <Card>
+        {error ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : (
+          <Table<Person>
+            rowKey="id"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: (p, s) => {
+                setPage(p);
+                setPageSize(s);
+              },
+            }}
+            columns={[
+              { title: t('people.name'), dataIndex: 'name' },
+              { title: t('people.title2'), key: 'title', render: (_, r) => String(r.title ?? r.titleLevel ?? '—') },
+              { title: t('people.org'), key: 'org', render: (_, r) => String(r.orgName ?? '—') },
+              {
+                title: t('people.expert'),
+                key: 'expert',
+                render: (_, r) => ((r.isExpert ?? r.expert) ? <Tag color="gold">{t('people.expert')}</Tag> : null),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
