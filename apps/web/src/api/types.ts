@@ -59,26 +59,56 @@ export interface OrgRef {
   uscc?: string;
 }
 
-export interface Organisation {
+/** GET /api/organisations/:id and the list items (the list omits parents, subsidiaries and createdAt). */
+export interface OrgSummary {
   id: string;
   uscc: string;
   name: string;
   type: OrgType;
   regionCode: string;
-  regionLabel?: string;
-  isGuangzhou?: boolean;
+}
+
+export interface OrgSummaryWithShare extends OrgSummary {
+  sharePct: number | null;
+}
+
+export interface Hnte {
+  certNo: string;
+  validFrom: string | null;
+  validTo: string | null;
+  validToday: boolean;
+}
+
+export interface Organisation {
+  id: string;
+  uscc: string;
+  name: string;
+  type: OrgType;
+  typeLabel: string;
+  regionCode: string;
+  regionLabel: string;
+  isGuangzhou: boolean;
   address: string | null;
   aboveDesignatedSize: boolean;
   aboveDesignatedSizeYear: number | null;
-  hnteCertNo: string | null;
-  hnteValidFrom: string | null;
-  hnteValidTo: string | null;
-  hnteValidToday?: boolean;
   techSme: boolean;
   techSmeYear: number | null;
-  formerNames?: { name: string; until: string }[];
-  parent?: OrgRef | null;
-  subsidiaries?: OrgRef[];
+  hnte: Hnte | null;
+  hnteValidToday: boolean;
+  formerNames: { name: string; until: string }[];
+  updatedAt: string;
+  parents?: OrgSummaryWithShare[];
+  subsidiaries?: OrgSummaryWithShare[];
+  createdAt?: string;
+}
+
+/** GET /api/organisations/:id/group */
+export interface OrganisationGroup {
+  organisation: OrgSummary;
+  parents: OrgSummaryWithShare[];
+  ancestors: (OrgSummary & { depth: number })[];
+  children: OrgSummaryWithShare[];
+  descendants: (OrgSummary & { depth: number })[];
 }
 
 export interface Chain {
@@ -90,38 +120,65 @@ export interface Chain {
   leaders: { orgId: string; name: string }[];
 }
 
-export interface FieldNode {
+export interface Field {
   id: string;
   code: string;
   nameZh: string;
   nameEn: string;
-  active?: boolean;
-  children?: FieldNode[];
+  parentCode: string | null;
+  active: boolean;
 }
 
+/** GET /api/fields: top-level fields with their directions. */
+export interface FieldNode extends Field {
+  directions: Field[];
+}
+
+export type CalendarKind = 'holiday' | 'workday';
+
+/** A day as sent in PUT /api/calendar/:year. */
 export interface CalendarDay {
   date: string;
-  kind: 'holiday' | 'workday';
-  nameZh: string;
-  nameEn: string;
+  kind: CalendarKind;
+  nameZh?: string;
+  nameEn?: string;
 }
+
+export interface CalendarDayOut {
+  date: string;
+  nameZh: string | null;
+  nameEn: string | null;
+}
+
+export type CalendarSource = 'builtin' | 'admin';
 
 export interface CalendarYear {
   year: number;
   covered: boolean;
-  source: string;
-  days: CalendarDay[];
+  source: CalendarSource | null;
+  updatedAt: string | null;
+  holidays: CalendarDayOut[];
+  workdays: CalendarDayOut[];
 }
 
-export interface Person {
+export type TitleLevel = 'senior' | 'associate_senior' | 'intermediate' | 'junior' | 'none';
+
+export interface PersonSummary {
   id: string;
+  key: string;
   name: string;
-  email?: string | null;
-  title?: string | null;
-  titleLevel?: string | null;
-  orgName?: string | null;
-  isExpert?: boolean;
-  expert?: boolean;
-  fields?: string[];
-  [key: string]: unknown;
+  email: string | null;
+  titleLevel: TitleLevel;
+  titleName: string | null;
+  fieldCodes: string[];
+  keywords: string[];
+  isExpert: boolean;
+  currentOrg: { id: string; name: string; position: string } | null;
+}
+
+export interface Person extends PersonSummary {
+  fields: { code: string; nameZh: string; nameEn: string; parentCode: string | null }[];
+  affiliations: { id: string; orgId: string; orgName: string; position: string; from: string; to: string | null }[];
+  createdAt: string;
+  updatedAt: string;
 }

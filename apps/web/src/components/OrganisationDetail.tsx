@@ -1,20 +1,22 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { ORG_TYPE_LABELS, isGuangzhouRegion, regionLabel } from '@rdplan/domain';
-import type { Organisation } from '../api/types';
+import type { Organisation, OrgSummaryWithShare } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** Registry record of an organisation, read-only, with the labels applicants know from the guide. */
 export function OrganisationDetail({ org, addressSlot }: { org: Organisation; addressSlot?: ReactNode }) {
-  const { t, tx, lang } = useI18n();
-  const inGz = org.isGuangzhou ?? isGuangzhouRegion(org.regionCode);
+  const { t } = useI18n();
   const yesNo = (b: boolean) => (b ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>);
-  const hnteToday =
-    org.hnteValidToday ??
-    (!!org.hnteValidFrom &&
-      !!org.hnteValidTo &&
-      new Date().toISOString().slice(0, 10) >= org.hnteValidFrom &&
-      new Date().toISOString().slice(0, 10) <= org.hnteValidTo);
+  const { hnte } = org;
+  const related = (list: OrgSummaryWithShare[]) =>
+    list.length > 0
+      ? list.map((o) => (
+          <Tag key={o.id}>
+            {o.name}
+            {o.sharePct !== null && ` · ${t('org.share', { pct: o.sharePct })}`}
+          </Tag>
+        ))
+      : t('common.none');
   return (
     <Descriptions bordered column={1} size="middle" data-testid="organisation-detail" styles={{ label: { width: 200 } }}>
       <Descriptions.Item label={t('org.name')}>
@@ -25,10 +27,10 @@ export function OrganisationDetail({ org, addressSlot }: { org: Organisation; ad
           {org.uscc}
         </Typography.Text>
       </Descriptions.Item>
-      <Descriptions.Item label={t('org.type')}>{ORG_TYPE_LABELS[org.type] ? tx(ORG_TYPE_LABELS[org.type]) : org.type}</Descriptions.Item>
+      <Descriptions.Item label={t('org.type')}>{org.typeLabel}</Descriptions.Item>
       <Descriptions.Item label={t('org.region')}>
-        {regionLabel(org.regionCode, lang)} <Typography.Text type="secondary">({org.regionCode})</Typography.Text>{' '}
-        {inGz && <Tag color="blue">{t('org.inGuangzhou')}</Tag>}
+        {org.regionLabel} <Typography.Text type="secondary">({org.regionCode})</Typography.Text>{' '}
+        {org.isGuangzhou && <Tag color="blue">{t('org.inGuangzhou')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('org.address')}>{addressSlot ?? (org.address || '—')}</Descriptions.Item>
       <Descriptions.Item label={t('org.aboveSize')}>
@@ -36,11 +38,11 @@ export function OrganisationDetail({ org, addressSlot }: { org: Organisation; ad
         {org.aboveDesignatedSize && org.aboveDesignatedSizeYear ? t('org.aboveSizeYear', { year: org.aboveDesignatedSizeYear }) : ''}
       </Descriptions.Item>
       <Descriptions.Item label={t('org.hnte')}>
-        {org.hnteCertNo ? (
+        {hnte ? (
           <>
-            <Typography.Text code>{org.hnteCertNo}</Typography.Text>{' '}
-            {org.hnteValidFrom && org.hnteValidTo && t('org.hnteValid', { from: org.hnteValidFrom, to: org.hnteValidTo })}{' '}
-            {hnteToday ? <Tag color="green">{t('org.hnteValidToday')}</Tag> : <Tag color="orange">{t('org.hnteExpired')}</Tag>}
+            <Typography.Text code>{hnte.certNo}</Typography.Text>{' '}
+            {hnte.validFrom && hnte.validTo && t('org.hnteValid', { from: hnte.validFrom, to: hnte.validTo })}{' '}
+            {org.hnteValidToday ? <Tag color="green">{t('org.hnteValidToday')}</Tag> : <Tag color="orange">{t('org.hnteExpired')}</Tag>}
           </>
         ) : (
           t('common.none')
@@ -51,7 +53,7 @@ export function OrganisationDetail({ org, addressSlot }: { org: Organisation; ad
         {org.techSme && org.techSmeYear ? t('org.aboveSizeYear', { year: org.techSmeYear }) : ''}
       </Descriptions.Item>
       <Descriptions.Item label={t('org.formerNames')}>
-        {org.formerNames && org.formerNames.length > 0
+        {org.formerNames.length > 0
           ? org.formerNames.map((f) => (
               <div key={f.name + f.until}>
                 {f.name} <Typography.Text type="secondary">{t('org.formerUntil', { date: f.until })}</Typography.Text>
@@ -59,12 +61,14 @@ export function OrganisationDetail({ org, addressSlot }: { org: Organisation; ad
             ))
           : t('common.none')}
       </Descriptions.Item>
-      {org.parent !== undefined && (
-        <Descriptions.Item label={t('org.parent')}>{org.parent ? org.parent.name : t('common.none')}</Descriptions.Item>
+      {org.parents !== undefined && (
+        <Descriptions.Item label={t('org.parent')}>
+          <span data-testid="organisation-parents">{related(org.parents)}</span>
+        </Descriptions.Item>
       )}
       {org.subsidiaries !== undefined && (
         <Descriptions.Item label={t('org.subsidiaries')}>
-          {org.subsidiaries.length > 0 ? org.subsidiaries.map((s) => <Tag key={s.id}>{s.name}</Tag>) : t('common.none')}
+          <span data-testid="organisation-subsidiaries">{related(org.subsidiaries)}</span>
         </Descriptions.Item>
       )}
     </Descriptions>

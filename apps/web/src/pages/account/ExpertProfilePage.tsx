@@ -1,62 +1,101 @@
-import type { ReactNode } from 'react';
-import { Card, Descriptions, Empty, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Select, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
+import type { Person } from '../../api/types';
 import { useApi } from '../../api/useApi';
-import { useAuth } from '../../auth/AuthProvider';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 
-function show(v: unknown, yes: string, no: string): ReactNode {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? yes : no;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return '—';
-    return v.map((x, i) => (
-      <Tag key={i}>
-        {typeof x === 'object' && x !== null
-          ? Object.values(x as Record<string, unknown>)
-              .filter((y) => typeof y === 'string' || typeof y === 'number')
-              .join(' · ')
-          : String(x)}
-      </Tag>
-    ));
-  }
-  if (typeof v === 'object') {
-    return Object.values(v as Record<string, unknown>)
-      .filter((y) => typeof y === 'string' || typeof y === 'number')
-      .join(' · ');
-  }
-  return String(v);
+interface Values {
+  fieldCodes: string[];
+  keywords: string[];
 }
 
-/** Person-record fields shown to the expert, with their labels; unknown fields are not shown. */
-const FIELDS: [string, MessageKey][] = [
-  ['name', 'people.name'],
-  ['email', 'people.email'],
-  ['phone', 'people.phone'],
-  ['title', 'people.title2'],
-  ['titleLevel', 'people.titleLevel'],
-  ['orgName', 'people.org'],
-  ['isExpert', 'people.expert'],
-  ['expert', 'people.expert'],
-  ['fields', 'people.fields'],
-  ['expertFields', 'people.fields'],
-  ['affiliations', 'people.affiliations'],
-];
+/** Lets the expert change their own fields and keywords (PATCH /api/me/expert-profile). */
+function ProfileEditModal({ person, open, onClose, onSaved }: { person: Person; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t, nameOf } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fields = useApi(endpoints.fields, []);
+  const options = useMemo(
+    () =>
+      (fields.data ?? []).map((f) => ({
+        label: `${f.code} ${nameOf(f)}`,
+        options: [f, ...f.directions].map((d) => ({ value: d.code, label: `${d.code} ${nameOf(d)}` })),
+      })),
+    [fields.data, nameOf],
+  );
 
-/** The expert's own person record from GET /api/people/:personId. */
+  async function onFinish(v: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      await endpoints.updateExpertProfile({
+        fieldCodes: v.fieldCodes,
+        keywords: v.keywords.map((k) => k.trim()).filter((k) => k.length > 0),
+      });
+      onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('expert.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      width={640}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ fieldCodes: person.fieldCodes, keywords: person.keywords }}
+        preserve={false}
+      >
+        <Form.Item name="fieldCodes" label={t('people.fields')}>
+          <Select mode="multiple" options={options} loading={fields.loading} placeholder={t('expert.fieldsHelp')} maxCount={20} />
+        </Form.Item>
+        <Form.Item name="keywords" label={t('people.keywords')}>
+          <Select mode="tags" open={false} placeholder={t('expert.keywordsHelp')} maxCount={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The signed-in expert's own person record from GET /api/me/expert-profile. */
 export function ExpertProfilePage() {
-  const { t } = useI18n();
-  const { user } = useAuth();
-  const personId = user?.personId ?? null;
-  const { data, error, loading, reload } = useApi(() => (personId ? endpoints.person(personId) : Promise.resolve(null)), [personId]);
-  if (!personId) return <Empty description={t('expert.noPerson')} />;
+  const { t, nameOf } = useI18n();
+  const { message } = App.useApp();
+  const { data, error, loading, reload } = useApi(endpoints.expertProfile, []);
+  const [editing, setEditing] = useState(false);
   return (
     <div data-testid="expert-profile-page">
-      <PageHeader title={t('expert.title')} />
+      <PageHeader
+        title={t('expert.title')}
+        extra={
+          data ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="expert-profile-edit">
+              {t('expert.edit')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Card>
         {loading && !data ? (
           <PageSpin />
@@ -64,14 +103,61 @@ export function ExpertProfilePage() {
           <LoadError error={error} onRetry={reload} />
         ) : data ? (
           <Descriptions bordered column={1} styles={{ label: { width: 200 } }}>
-            {FIELDS.filter(([k]) => k in data).map(([k, label]) => (
-              <Descriptions.Item key={k} label={t(label)}>
-                {show(data[k], t('common.yes'), t('common.no'))}
-              </Descriptions.Item>
-            ))}
+            <Descriptions.Item label={t('people.name')}>{data.name}</Descriptions.Item>
+            <Descriptions.Item label={t('people.email')}>{data.email ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('people.title2')}>{data.titleName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('people.titleLevel')}>{t(`people.titleLevel.${data.titleLevel}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('people.org')}>
+              {data.currentOrg ? (
+                <>
+                  {data.currentOrg.name}
+                  {data.currentOrg.position && <Typography.Text type="secondary"> · {data.currentOrg.position}</Typography.Text>}
+                </>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('people.expert')}>{data.isExpert ? t('common.yes') : t('common.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('people.fields')}>
+              {data.fields.length > 0
+                ? data.fields.map((f) => (
+                    <Tag key={f.code}>
+                      {f.code} {nameOf(f)}
+                    </Tag>
+                  ))
+                : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('people.keywords')}>
+              {data.keywords.length > 0 ? data.keywords.map((k) => <Tag key={k}>{k}</Tag>) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('people.affiliations')}>
+              {data.affiliations.length > 0
+                ? data.affiliations.map((a) => (
+                    <div key={a.id}>
+                      {a.orgName}
+                      {a.position && ` · ${a.position}`}{' '}
+                      <Typography.Text type="secondary">
+                        {a.from} – {a.to ?? t('people.current')}
+                      </Typography.Text>
+                    </div>
+                  ))
+                : '—'}
+            </Descriptions.Item>
           </Descriptions>
         ) : null}
       </Card>
+      {data && (
+        <ProfileEditModal
+          person={data}
+          open={editing}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            message.success(t('common.saved'));
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
     </div>
   );
 }

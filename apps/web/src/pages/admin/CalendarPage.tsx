@@ -4,21 +4,31 @@ import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import type { CalendarDay } from '../../api/types';
+import type { CalendarDay, CalendarYear } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
 
-type Row = CalendarDay & { key: string };
+/** An editable day: names are kept as (possibly empty) strings while editing. */
+type EditDay = { date: string; kind: CalendarDay['kind']; nameZh: string; nameEn: string };
+type Row = EditDay & { key: string };
 
 let rowSeq = 0;
-const withKeys = (days: CalendarDay[]): Row[] => days.map((d) => ({ ...d, key: `r${rowSeq++}` }));
+const withKeys = (days: EditDay[]): Row[] => days.map((d) => ({ ...d, key: `r${rowSeq++}` }));
+
+/** The server answers holidays and adjusted working days separately; the editor shows them as one list. */
+function daysOf(y: CalendarYear | undefined): EditDay[] {
+  if (!y) return [];
+  const holidays = y.holidays.map((d) => ({ date: d.date, kind: 'holiday' as const, nameZh: d.nameZh ?? '', nameEn: d.nameEn ?? '' }));
+  const workdays = y.workdays.map((d) => ({ date: d.date, kind: 'workday' as const, nameZh: d.nameZh ?? '', nameEn: d.nameEn ?? '' }));
+  return [...holidays, ...workdays].sort((a, b) => a.date.localeCompare(b.date));
+}
 
 function DaysTable({ year, rows, setRows }: { year: number; rows: Row[]; setRows: (f: (rows: Row[]) => Row[]) => void }) {
   const { t } = useI18n();
-  const update = (key: string, patch: Partial<CalendarDay>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<EditDay>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <Table<Row>
       rowKey="key"
@@ -46,7 +56,7 @@ function DaysTable({ year, rows, setRows }: { year: number; rows: Row[]; setRows
           title: t('cal.kind'),
           dataIndex: 'kind',
           width: 160,
-          render: (v: CalendarDay['kind'], r) => (
+          render: (v: EditDay['kind'], r) => (
             <Select
               value={v}
               style={{ width: 140 }}
@@ -103,7 +113,7 @@ function DaysCalendar({ year, rows }: { year: number; rows: Row[] }) {
         return (
           <Badge
             status={r.kind === 'holiday' ? 'error' : 'processing'}
-            text={`${r.kind === 'holiday' ? t('cal.kind.holiday') : t('cal.kind.workday')} ${nameOf(r)}`}
+            text={`${r.kind === 'holiday' ? t('cal.kind.holiday') : t('cal.kind.workday')} ${nameOf(r) || ''}`.trim()}
           />
         );
       }}
@@ -113,7 +123,7 @@ function DaysCalendar({ year, rows }: { year: number; rows: Row[] }) {
 
 export function CalendarPage() {
   const { t } = useI18n();
-  const sourceLabel = (s: string) => (s === 'builtin' || s === 'manual' || s === 'none' ? t(`cal.source.${s}`) : s);
+  const sourceLabel = (s: CalendarYear['source']) => (s === 'builtin' || s === 'admin' ? t(`cal.source.${s}`) : t('cal.source.none'));
   const { message } = App.useApp();
   const [year, setYear] = useState(dayjs().year());
   const [view, setView] = useState<'table' | 'calendar'>('table');
@@ -123,7 +133,7 @@ export function CalendarPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    setRows(withKeys([...(data?.days ?? [])].sort((a, b) => a.date.localeCompare(b.date))));
+    setRows(withKeys(daysOf(data)));
     setDirty(false);
   }, [data]);
 
@@ -143,11 +153,15 @@ export function CalendarPage() {
     const dates = rows.map((r) => r.date);
     if (dates.some((d) => !d.startsWith(`${year}-`))) return message.error(t('cal.dateOutOfYear'));
     if (new Set(dates).size !== dates.length) return message.error(t('cal.duplicate'));
-    if (rows.some((r) => !r.nameZh.trim() || !r.nameEn.trim())) return message.error(t('common.required'));
     setBusy(true);
     try {
-      const days = rows
-        .map(({ date, kind, nameZh, nameEn }) => ({ date, kind, nameZh: nameZh.trim(), nameEn: nameEn.trim() }))
+      const days: CalendarDay[] = rows
+        .map(({ date, kind, nameZh, nameEn }) => ({
+          date,
+          kind,
+          ...(nameZh.trim() ? { nameZh: nameZh.trim() } : {}),
+          ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}),
+        }))
         .sort((a, b) => a.date.localeCompare(b.date));
       await endpoints.saveCalendar(year, days);
       message.success(t('common.saved'));
@@ -192,9 +206,14 @@ export function CalendarPage() {
           <>
             <Space wrap style={{ marginBottom: 16 }}>
               {data?.covered ? <Tag color="green">{t('cal.covered')}</Tag> : <Tag color="orange">{t('cal.notCovered')}</Tag>}
-              {data?.source && (
-                <Typography.Text type="secondary">
+              {data && (
+                <Typography.Text type="secondary" data-testid="calendar-source">
                   {t('cal.source')}: {sourceLabel(data.source)}
+                </Typography.Text>
+              )}
+              {data?.updatedAt && (
+                <Typography.Text type="secondary">
+                  {t('cal.updatedAt')}: {dayjs(data.updatedAt).format('YYYY-MM-DD HH:mm')}
                 </Typography.Text>
               )}
               {dirty && <Tag color="gold">{t('cal.unsaved')}</Tag>}

@@ -28,12 +28,15 @@ function ChainEditModal({ chain, onClose, onSaved }: { chain: Chain | null; onCl
     setBusy(true);
     setError(null);
     try {
-      await endpoints.updateChain(chain.id, {
-        nameZh: v.nameZh.trim(),
-        nameEn: v.nameEn.trim(),
-        active: v.active,
-        leaderOrgIds: v.leaderOrgIds,
-      });
+      const patch: { nameZh?: string; nameEn?: string; active?: boolean } = {};
+      if (v.nameZh.trim() !== chain.nameZh) patch.nameZh = v.nameZh.trim();
+      if (v.nameEn.trim() !== chain.nameEn) patch.nameEn = v.nameEn.trim();
+      if (v.active !== chain.active) patch.active = v.active;
+      if (Object.keys(patch).length > 0) await endpoints.updateChain(chain.id, patch);
+      const leaderIds = v.leaderOrgIds ?? [];
+      const before = chain.leaders.map((l) => l.orgId);
+      const leadersChanged = leaderIds.length !== before.length || leaderIds.some((id, i) => id !== before[i]);
+      if (leadersChanged) await endpoints.setChainLeaders(chain.id, { orgIds: leaderIds });
       onSaved();
     } catch (e) {
       setError(errorMessage(e));

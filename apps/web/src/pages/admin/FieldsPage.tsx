@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Tree } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Switch, Tag, Tree } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TreeDataNode as DataNode } from 'antd';
 import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import type { FieldNode } from '../../api/types';
+import type { Field, FieldNode } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,14 +15,17 @@ interface Values {
   code: string;
   nameZh: string;
   nameEn: string;
+  active: boolean;
 }
 
-type Editing = { mode: 'create'; parent: FieldNode | null } | { mode: 'edit'; node: FieldNode };
+type Editing = { mode: 'create'; parent: Field | null } | { mode: 'edit'; node: Field };
 
-function index(nodes: FieldNode[], parent: FieldNode | null, out: Map<string, { node: FieldNode; parent: FieldNode | null }>) {
+/** Fields by id, each with its parent field (directions) or null (top-level fields). */
+function index(nodes: FieldNode[]) {
+  const out = new Map<string, { node: Field; parent: Field | null }>();
   for (const n of nodes) {
-    out.set(n.id, { node: n, parent });
-    index(n.children ?? [], n, out);
+    out.set(n.id, { node: n, parent: null });
+    for (const d of n.directions) out.set(d.id, { node: d, parent: n });
   }
   return out;
 }
@@ -34,17 +37,26 @@ function FieldModal({ editing, onClose, onSaved }: { editing: Editing | null; on
   const [error, setError] = useState<string | null>(null);
   const initial =
     editing?.mode === 'edit'
-      ? { code: editing.node.code, nameZh: editing.node.nameZh, nameEn: editing.node.nameEn }
-      : { code: editing?.parent ? `${editing.parent.code}.` : '', nameZh: '', nameEn: '' };
+      ? { code: editing.node.code, nameZh: editing.node.nameZh, nameEn: editing.node.nameEn, active: editing.node.active }
+      : { code: editing?.parent ? `${editing.parent.code}.` : '', nameZh: '', nameEn: '', active: true };
 
   async function onFinish(v: Values) {
     if (!editing) return;
     setBusy(true);
     setError(null);
-    const body = { code: v.code.trim(), nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim() };
+    const body = { code: v.code.trim(), nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), active: v.active };
     try {
-      if (editing.mode === 'edit') await endpoints.updateField(editing.node.id, body);
-      else await endpoints.createField({ ...body, parentId: editing.parent?.id ?? null });
+      if (editing.mode === 'edit') {
+        const n = editing.node;
+        const patch: { code?: string; nameZh?: string; nameEn?: string; active?: boolean } = {};
+        if (body.code !== n.code) patch.code = body.code;
+        if (body.nameZh !== n.nameZh) patch.nameZh = body.nameZh;
+        if (body.nameEn !== n.nameEn) patch.nameEn = body.nameEn;
+        if (body.active !== n.active) patch.active = body.active;
+        if (Object.keys(patch).length > 0) await endpoints.updateField(n.id, patch);
+      } else {
+        await endpoints.createField({ ...body, parentCode: editing.parent?.code ?? null });
+      }
       onSaved();
     } catch (e) {
       setError(errorMessage(e));
@@ -83,6 +95,9 @@ function FieldModal({ editing, onClose, onSaved }: { editing: Editing | null; on
         <Form.Item name="nameEn" label={t('common.nameEn')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input data-testid="field-form-nameEn" />
         </Form.Item>
+        <Form.Item name="active" label={t('common.status')} valuePropName="checked">
+          <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} data-testid="field-form-active" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -94,17 +109,17 @@ export function FieldsPage() {
   const { data, error, loading, reload } = useApi(endpoints.fields, []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const byId = useMemo(() => index(data ?? [], null, new Map()), [data]);
+  const byId = useMemo(() => index(data ?? []), [data]);
   const selected = selectedId ? byId.get(selectedId) : undefined;
 
   const treeData = useMemo(() => {
-    const toNode = (n: FieldNode): DataNode => ({
+    const title = (n: Field) => `${n.code}  ${nameOf(n)}${n.active ? '' : ` (${t('common.inactive')})`}`;
+    return (data ?? []).map((n): DataNode => ({
       key: n.id,
-      title: `${n.code}  ${nameOf(n)}`,
-      children: (n.children ?? []).map(toNode),
-    });
-    return (data ?? []).map(toNode);
-  }, [data, nameOf]);
+      title: title(n),
+      children: n.directions.map((d) => ({ key: d.id, title: title(d), isLeaf: true })),
+    }));
+  }, [data, nameOf, t]);
 
   return (
     <div data-testid="fields-page">
@@ -153,19 +168,26 @@ export function FieldsPage() {
                     <Descriptions.Item label={t('common.code')}>{selected.node.code}</Descriptions.Item>
                     <Descriptions.Item label={t('common.nameZh')}>{selected.node.nameZh}</Descriptions.Item>
                     <Descriptions.Item label={t('common.nameEn')}>{selected.node.nameEn}</Descriptions.Item>
-                    <Descriptions.Item label={t('fields.parent')}>{selected.parent ? nameOf(selected.parent) : '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('fields.parent')}>
+                      {selected.parent ? `${selected.parent.code} ${nameOf(selected.parent)}` : '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('common.status')}>
+                      {selected.node.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
+                    </Descriptions.Item>
                   </Descriptions>
                   <Space style={{ marginTop: 16 }}>
                     <Button onClick={() => setEditing({ mode: 'edit', node: selected.node })} data-testid="field-edit">
                       {t('fields.edit')}
                     </Button>
-                    <Button
-                      icon={<PlusOutlined />}
-                      onClick={() => setEditing({ mode: 'create', parent: selected.node })}
-                      data-testid="field-add-child"
-                    >
-                      {t('fields.addChild')}
-                    </Button>
+                    {!selected.parent && (
+                      <Button
+                        icon={<PlusOutlined />}
+                        onClick={() => setEditing({ mode: 'create', parent: selected.node })}
+                        data-testid="field-add-child"
+                      >
+                        {t('fields.addChild')}
+                      </Button>
+                    )}
                   </Space>
                 </>
               ) : (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Card, Drawer, Input, Table, Tag } from 'antd';
-import { ORG_TYPE_LABELS, isGuangzhouRegion, regionLabel } from '@rdplan/domain';
 import { endpoints } from '../../api/endpoints';
 import type { Organisation } from '../../api/types';
 import { useApi } from '../../api/useApi';
@@ -21,7 +20,7 @@ function OrganisationDrawer({ id, onClose }: { id: string | null; onClose: () =>
 }
 
 export function OrganisationsPage() {
-  const { t, tx, lang } = useI18n();
+  const { t } = useI18n();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -73,15 +72,14 @@ export function OrganisationsPage() {
               { title: t('org.uscc'), dataIndex: 'uscc', render: (v: string) => <code>{v}</code> },
               {
                 title: t('org.type'),
-                dataIndex: 'type',
-                render: (v: Organisation['type']) => (ORG_TYPE_LABELS[v] ? tx(ORG_TYPE_LABELS[v]) : v),
+                dataIndex: 'typeLabel',
               },
               {
                 title: t('org.region'),
-                dataIndex: 'regionCode',
+                dataIndex: 'regionLabel',
                 render: (v: string, r) => (
                   <>
-                    {regionLabel(v, lang)} {(r.isGuangzhou ?? isGuangzhouRegion(v)) && <Tag color="blue">{t('org.inGuangzhou')}</Tag>}
+                    {v} {r.isGuangzhou && <Tag color="blue">{t('org.inGuangzhou')}</Tag>}
                   </>
                 ),
               },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { endpoints } from '../../api/endpoints';
-import type { Person } from '../../api/types';
+import type { PersonSummary } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,7 +51,7 @@ export function PeoplePage() {
         {error ? (
           <LoadError error={error} onRetry={reload} />
         ) : (
-          <Table<Person>
+          <Table<PersonSummary>
             rowKey="id"
             loading={loading}
             dataSource={data?.items ?? []}
@@ -67,12 +67,33 @@ export function PeoplePage() {
             }}
             columns={[
               { title: t('people.name'), dataIndex: 'name' },
-              { title: t('people.title2'), key: 'title', render: (_, r) => String(r.title ?? r.titleLevel ?? '—') },
-              { title: t('people.org'), key: 'org', render: (_, r) => String(r.orgName ?? '—') },
+              {
+                title: t('people.title2'),
+                key: 'title',
+                render: (_, r) => r.titleName ?? t(`people.titleLevel.${r.titleLevel}`),
+              },
+              {
+                title: t('people.org'),
+                key: 'org',
+                render: (_, r) =>
+                  r.currentOrg ? (
+                    <>
+                      {r.currentOrg.name}
+                      {r.currentOrg.position && <Typography.Text type="secondary"> · {r.currentOrg.position}</Typography.Text>}
+                    </>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                title: t('people.fields'),
+                dataIndex: 'fieldCodes',
+                render: (codes: string[]) => (codes.length ? codes.map((c) => <Tag key={c}>{c}</Tag>) : '—'),
+              },
               {
                 title: t('people.expert'),
                 key: 'expert',
-                render: (_, r) => ((r.isExpert ?? r.expert) ? <Tag color="gold">{t('people.expert')}</Tag> : null),
+                render: (_, r) => (r.isExpert ? <Tag color="gold">{t('people.expert')}</Tag> : null),
               },
             ]}
           />
