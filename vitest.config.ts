@@ -8,7 +8,7 @@ const serverTests = ['apps/server/test/**/*.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', include: ['packages/*/test/**/*.test.ts'] } },
+      { test: { name: 'domain', include: ['packages/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'], testTimeout: 150_000 } },
       {
         test: {
           name: 'server-pglite',

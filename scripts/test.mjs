@@ -9,11 +9,14 @@ import { ensureInstalled, ensureWebBuilt, root, run } from './ensure-install.mjs
 
 ensureInstalled();
 
+// RDPLAN_PG_ROOT and RDPLAN_CHROMIUM_CANDIDATES override where tools are looked for (the test of this
+// script uses them to play a machine that lacks both).
 function hasPostgres() {
   if (process.env.DATABASE_URL) return true;
   if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, 'initdb'))) return true;
-  const base = '/usr/lib/postgresql';
+  const base = process.env.RDPLAN_PG_ROOT ?? '/usr/lib/postgresql';
   if (fs.existsSync(base) && fs.readdirSync(base).some((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))) return true;
+  if (process.env.RDPLAN_PG_ROOT) return false;
   try {
     execFileSync('which', ['initdb'], { stdio: 'pipe' });
     return true;
@@ -22,7 +25,13 @@ function hasPostgres() {
   }
 }
 function chromiumPath() {
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+  const candidates = process.env.RDPLAN_CHROMIUM_CANDIDATES?.split(':') ?? [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
+  for (const p of candidates) {
     if (p && fs.existsSync(p)) return p;
   }
   return null;
@@ -45,7 +54,7 @@ if (skipped.length && requireAll) {
   process.exit(1);
 }
 
-const report = path.join(root, 'test-results', 'vitest.json');
+const report = process.env.RDPLAN_TEST_REPORT ?? path.join(root, 'test-results', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 const args = [
   'vitest',

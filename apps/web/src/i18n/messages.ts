@@ -219,6 +219,10 @@ export const MESSAGES = {
   'org.formerUntil': { zh: '使用至 {date}', en: 'until {date}' },
   'org.parent': { zh: '上级（控股）单位', en: 'Parent' },
   'org.subsidiaries': { zh: '下属（控股）单位', en: 'Subsidiaries' },
+  'org.group': { zh: '所属集团', en: 'Corporate group' },
+  'org.groupAncestors': { zh: '各级控股单位', en: 'Controllers (all levels)' },
+  'org.groupDescendants': { zh: '各级下属单位', en: 'Subsidiaries (all levels)' },
+  'org.groupDepth': { zh: '第 {n} 级', en: 'level {n}' },
   'org.share': { zh: '持股 {pct}%', en: '{pct}% held' },
   'org.readonlyNote': {
     zh: '登记信息来自注册登记与认定数据，如有错误请联系市科技局更正；详细地址可由单位管理员修改。',

@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi';
 import { useAuth } from '../../auth/AuthProvider';
 import { LoadError } from '../../components/LoadError';
 import { OrganisationDetail } from '../../components/OrganisationDetail';
+import { OrganisationGroupView } from '../../components/OrganisationGroupView';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -91,10 +92,13 @@ export function OrgProfilePage() {
             <LoadError error={error} onRetry={reload} />
           </>
         ) : data ? (
-          <OrganisationDetail
-            org={data}
-            addressSlot={hasRole('unit_admin') ? <AddressEditor value={data.address} onSave={saveAddress} /> : undefined}
-          />
+          <>
+            <OrganisationDetail
+              org={data}
+              addressSlot={hasRole('unit_admin') ? <AddressEditor value={data.address} onSave={saveAddress} /> : undefined}
+            />
+            <OrganisationGroupView id={data.id} />
+          </>
         ) : null}
       </Card>
     </div>

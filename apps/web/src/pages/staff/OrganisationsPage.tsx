@@ -5,6 +5,7 @@ import type { Organisation } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { OrganisationDetail } from '../../components/OrganisationDetail';
+import { OrganisationGroupView } from '../../components/OrganisationGroupView';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,7 +15,16 @@ function OrganisationDrawer({ id, onClose }: { id: string | null; onClose: () =>
   const { data, error, loading, reload } = useApi(() => (id ? endpoints.organisation(id) : Promise.resolve(null)), [id]);
   return (
     <Drawer open={!!id} onClose={onClose} size={720} title={data?.name ?? t('org.detail')} data-testid="organisation-drawer">
-      {loading ? <PageSpin /> : error ? <LoadError error={error} onRetry={reload} /> : data ? <OrganisationDetail org={data} /> : null}
+      {loading ? (
+        <PageSpin />
+      ) : error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : data ? (
+        <>
+          <OrganisationDetail org={data} />
+          <OrganisationGroupView id={data.id} />
+        </>
+      ) : null}
     </Drawer>
   );
 }
