@@ -38,7 +38,9 @@ async function visit(page: Page, url: string, testId: string, shot: string) {
   expect(await page.getByTestId('load-error').count(), `${url} shows a load error`).toBe(0);
   expect(failed, `${url} API errors`).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, `${shot}.png`), fullPage: true });
-  return page.locator('body').innerText();
+  // Visible text plus what editable fields hold (the calendar, for one, shows its days in inputs).
+  const values = await page.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  return `${await page.locator('body').innerText()}\n${values.join('\n')}`;
 }
 
 describe('registry and administration pages show real data', () => {

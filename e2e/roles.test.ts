@@ -35,6 +35,19 @@ describe('each role signs in and sees its home page', () => {
     });
   }
 
+  it('the public home page shows the plan without signing in', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('public-home').waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('递补支持');
+    expect(text).toContain('智能网联与新能源汽车');
+    await page.screenshot({ path: path.join(screenshotDir, 'public-home.png'), fullPage: true });
+    await context.close();
+  });
+
   it('switches to English and back', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();

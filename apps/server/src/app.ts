@@ -86,10 +86,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const hasWeb = index !== null && fs.existsSync(index);
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDist!, wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: config.webDist!, wildcard: true, index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') return sendError(req, reply, 'not_found');
+    const pathname = req.url.split('?')[0] ?? '';
+    const isFile = /\.[a-z0-9]+$/i.test(pathname);
+    if (pathname.startsWith('/api/') || !hasWeb || req.method !== 'GET' || isFile) return sendError(req, reply, 'not_found');
     // Client-side routes of the web app: the app shell answers, the browser router takes over.
     return reply.type('text/html').sendFile('index.html');
   });

@@ -79,3 +79,32 @@ describe('operations', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('web app serving', () => {
+  it('serves the app shell for client routes and 404 for missing files and API paths', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-dist-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>rdplan</title>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const { buildApp } = await import('../src/app.js');
+    const app = await buildApp({ db: h.deps.db, config: { ...h.deps.config, webDist: dist }, clock: h.clock });
+    try {
+      for (const url of ['/', '/app/users', '/login?next=/app']) {
+        const res = await app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body).toContain('<title>rdplan</title>');
+      }
+      expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).body).toBe('console.log(1)');
+      fs.writeFileSync(path.join(dist, 'assets', 'rebuilt.js'), 'console.log(2)');
+      expect((await app.inject({ method: 'GET', url: '/assets/rebuilt.js' })).body).toBe('console.log(2)');
+      expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/api/missing' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
+import type { OrgType } from '@rdplan/domain';
 import { endpoints } from '../api/endpoints';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -14,11 +15,14 @@ export function OrgPicker({
   onChange,
   initial,
   testId,
+  type,
 }: {
   value?: string[];
   onChange?: (v: string[]) => void;
   initial: Option[];
   testId?: string;
+  /** Only offer organisations of this type (e.g. chain leaders must be enterprises). */
+  type?: OrgType;
 }) {
   const { t } = useI18n();
   const [options, setOptions] = useState<Option[]>(initial);
@@ -32,7 +36,7 @@ export function OrgPicker({
     timer.current = window.setTimeout(async () => {
       setLoading(true);
       try {
-        const res = await endpoints.organisations({ q, page: 1, pageSize: 20 });
+        const res = await endpoints.organisations({ q, type, page: 1, pageSize: 20 });
         const found = res.items.map((o) => ({ value: o.id, label: `${o.name} (${o.uscc})` }));
         const selected = options.filter((o) => value?.includes(o.value));
         const seen = new Set(found.map((o) => o.value));

@@ -77,7 +77,7 @@ function ChainEditModal({ chain, onClose, onSaved }: { chain: Chain | null; onCl
             <Input data-testid="chain-form-nameEn" />
           </Form.Item>
           <Form.Item name="leaderOrgIds" label={t('chainsAdmin.leaderIds')}>
-            <OrgPicker initial={initialLeaders} testId="chain-form-leaders" />
+            <OrgPicker initial={initialLeaders} testId="chain-form-leaders" type="enterprise" />
           </Form.Item>
           <Form.Item name="active" label={t('common.status')} valuePropName="checked">
             <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
