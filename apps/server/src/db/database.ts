@@ -43,8 +43,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
     const pool = new pg.Pool({ connectionString: options.url, max: 10, types });
+    let closing = false;
+    // An idle connection can fail on its own (server restart, admin termination); the pool replaces it.
+    // Without a listener that error would crash the process.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (closing && err.code === '57P01') return; // terminated while we shut down: expected
+      console.error(`database connection error: ${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const pglite = options.pglite ?? new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
