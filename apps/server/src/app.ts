@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -31,6 +31,8 @@ export interface AppOptions {
   db: Db;
   config: Config;
   clock?: Clock;
+  /** Where JSON log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
@@ -38,7 +40,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock };
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url, headers: req.headers, remoteAddress: req.ip }),
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
     trustProxy: true,

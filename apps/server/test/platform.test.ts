@@ -108,3 +108,28 @@ describe('web app serving', () => {
     }
   });
 });
+
+describe('structured logs', () => {
+  it('writes one JSON object per line with the request id, and never the session cookie', async () => {
+    const lines: string[] = [];
+    const { buildApp } = await import('../src/app.js');
+    const app = await buildApp({
+      db: h.deps.db,
+      config: { ...h.deps.config, logLevel: 'info' },
+      clock: h.clock,
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
+    try {
+      await app.inject({ method: 'GET', url: '/healthz', headers: { cookie: 'rdplan_session=secret-token-value' } });
+      const entries = lines.map((l) => JSON.parse(l) as Record<string, any>);
+      const incoming = entries.find((e) => e.req?.url === '/healthz');
+      const done = entries.find((e) => e.res?.statusCode === 200);
+      expect(incoming?.reqId).toBeDefined();
+      expect(done?.reqId).toBe(incoming?.reqId);
+      expect(typeof done?.responseTime).toBe('number');
+      expect(lines.join('\n')).not.toContain('secret-token-value');
+    } finally {
+      await app.close();
+    }
+  });
+});
