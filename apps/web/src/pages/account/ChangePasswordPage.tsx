@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
-import { PasswordChecklist, isPasswordOk } from '../../components/PasswordChecklist';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useI18n } from '../../i18n/I18nProvider';
 
 interface Values {
@@ -18,7 +18,6 @@ export function ChangePasswordPage() {
   const { user, refresh } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const newPassword = Form.useWatch('newPassword', form) ?? '';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const identity = { email: user?.email ?? null, name: user?.name ?? null };
@@ -47,34 +46,13 @@ export function ChangePasswordPage() {
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item
+          <NewPasswordFields
             name="newPassword"
             label={t('password.new')}
-            rules={[
-              { required: true, message: t('common.required') },
-              {
-                validator: (_, v: string | undefined) =>
-                  !v || isPasswordOk(v, identity) ? Promise.resolve() : Promise.reject(new Error(t('register.passwordWeak'))),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="password-new" />
-          </Form.Item>
-          <PasswordChecklist password={newPassword} identity={identity} />
-          <Form.Item
-            name="confirm"
-            label={t('password.confirm')}
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('common.required') },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('register.passwordMismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-          </Form.Item>
+            confirmLabel={t('password.confirm')}
+            identity={identity}
+            testIds={{ password: 'password-new', confirm: 'password-confirm' }}
+          />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="password-submit">
             {t('common.save')}
           </Button>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { PasswordChecklist, isPasswordOk } from '../../components/PasswordChecklist';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useI18n } from '../../i18n/I18nProvider';
 
 export function AcceptInvitationPage() {
@@ -11,7 +11,6 @@ export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [form] = Form.useForm<{ name?: string; password: string; confirm: string }>();
-  const password = Form.useWatch('password', form) ?? '';
   const name = Form.useWatch('name', form) ?? '';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,34 +69,12 @@ export function AcceptInvitationPage() {
           <Form.Item name="name" label={t('invite.name')}>
             <Input maxLength={100} data-testid="invite-name" />
           </Form.Item>
-          <Form.Item
-            name="password"
+          <NewPasswordFields
             label={t('register.password')}
-            rules={[
-              { required: true, message: t('common.required') },
-              {
-                validator: (_, v: string | undefined) =>
-                  !v || isPasswordOk(v, { name }) ? Promise.resolve() : Promise.reject(new Error(t('register.passwordWeak'))),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="invite-password" />
-          </Form.Item>
-          <PasswordChecklist password={password} identity={{ name }} />
-          <Form.Item
-            name="confirm"
-            label={t('register.confirmPassword')}
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('common.required') },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  !v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('register.passwordMismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="invite-confirm" />
-          </Form.Item>
+            confirmLabel={t('register.confirmPassword')}
+            identity={{ name }}
+            testIds={{ password: 'invite-password', confirm: 'invite-confirm' }}
+          />
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="invite-submit">
             {t('invite.submit')}
           </Button>

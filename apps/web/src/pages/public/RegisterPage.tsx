@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { ORG_TYPE_LABELS, ORG_TYPES, RegisterUnitInput, normaliseUscc, type OrgType } from '@rdplan/domain';
 import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
-import { PasswordChecklist, isPasswordOk } from '../../components/PasswordChecklist';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { RegionSelect } from '../../components/RegionSelect';
 import { UsccInput, usccMessage } from '../../components/UsccInput';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -27,7 +27,6 @@ export function RegisterPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const password = Form.useWatch('password', form) ?? '';
   const adminEmail = Form.useWatch('adminEmail', form) ?? '';
   const adminName = Form.useWatch('adminName', form) ?? '';
   const identity = { email: adminEmail, name: adminName };
@@ -155,35 +154,13 @@ export function RegisterPage() {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item
-            name="password"
+          <NewPasswordFields
             label={t('register.password')}
+            confirmLabel={t('register.confirmPassword')}
+            identity={identity}
             dependencies={['adminEmail', 'adminName']}
-            rules={[
-              { required: true, message: t('common.required') },
-              {
-                validator: (_, v: string | undefined) =>
-                  !v || isPasswordOk(v, identity) ? Promise.resolve() : Promise.reject(new Error(t('register.passwordWeak'))),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="register-password" />
-          </Form.Item>
-          <PasswordChecklist password={password} identity={identity} />
-          <Form.Item
-            name="confirm"
-            label={t('register.confirmPassword')}
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('common.required') },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string | undefined) =>
-                  !v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('register.passwordMismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="register-confirm" />
-          </Form.Item>
+            testIds={{ password: 'register-password', confirm: 'register-confirm' }}
+          />
           <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="register-submit">
             {t('register.submit')}
           </Button>
