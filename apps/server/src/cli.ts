@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { verifyAudit } from './audit/audit.js';
 import { migrate, openDatabase, type Database } from './db/database.js';
 import { seedDemo } from './seed/demo.js';
+import { importOrganisations } from './commands/registry/organisation-rows.js';
+import { systemActor } from './context.js';
 
 const USAGE = `rdplan <command>
 
@@ -11,6 +14,8 @@ const USAGE = `rdplan <command>
   seed             load the demo registry into an empty database
   reset-demo       delete the embedded data folder, then migrate and seed again
   audit verify     check the audit log's hash chain; names the first altered or removed event
+  import organisations <file.xlsx|file.csv> [--dry-run]
+                   upsert registry organisations by credit code; bad rows are listed by row and column
 
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in RDPLAN_DATA_DIR (default .data/).`;
 
@@ -49,6 +54,20 @@ export async function runCli(argv: string[]): Promise<number> {
       const result = await withDatabase((d) => seedDemo({ db: d.db, config, clock: systemClock }));
       console.log(`demo reset: ${JSON.stringify(result)}`);
       return 0;
+    }
+    case 'import': {
+      const file = argv[2];
+      if (sub !== 'organisations' || !file) break;
+      const buffer = fs.readFileSync(file);
+      const result = await withDatabase((d) =>
+        importOrganisations({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
+          filename: path.basename(file),
+          buffer,
+          dryRun: argv.includes('--dry-run'),
+        }),
+      );
+      console.log(JSON.stringify(result));
+      return result.rejected > 0 ? 1 : 0;
     }
     case 'audit': {
       if (sub !== 'verify') break;

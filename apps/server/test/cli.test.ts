@@ -41,4 +41,33 @@ describe.runIf(testDbKind === 'pglite')('rdplan audit verify (CLI, embedded data
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('imports organisations from a CSV file and reports bad rows by row and column', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-cli-'));
+    vi.stubEnv('RDPLAN_DATA_DIR', dir);
+    vi.stubEnv('DATABASE_URL', '');
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    try {
+      const { makeUscc } = await import('@rdplan/domain');
+      const good = makeUscc('9', '1', '440106', 'MA5CL701');
+      const csv = [
+        '统一社会信用代码,单位名称,单位类型,注册地行政区划代码',
+        `${good},广州命令行测试有限公司,企业,440106`,
+        '91440106MA5CL701X0,坏行有限公司,企业,440106',
+      ].join('\n');
+      const file = path.join(dir, 'orgs.csv');
+      fs.writeFileSync(file, csv);
+      expect(await runCli(['import', 'organisations', file])).toBe(1);
+      const first = JSON.parse(out.at(-1)!);
+      expect(first).toMatchObject({ inserted: 1, rejected: 1 });
+      expect(first.errors[0]).toMatchObject({ row: 3, column: '统一社会信用代码' });
+      expect(await runCli(['import', 'organisations', file])).toBe(1);
+      expect(JSON.parse(out.at(-1)!)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    } finally {
+      log.mockRestore();
+      vi.unstubAllEnvs();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
