@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureInstalled, ensureWebBuilt, root, run } from './ensure-install.mjs';
+import { ensureInstalled, ensureWebBuilt, root } from './ensure-install.mjs';
 
 ensureInstalled();
 
@@ -80,5 +80,4 @@ if (fs.existsSync(report)) {
   );
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skippedTests} skipped`);
 }
-void run;
 process.exit(status);

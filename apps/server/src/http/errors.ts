@@ -1,24 +1,18 @@
-import { AppError, ERROR_CATALOGUE, type ErrorCode } from '@rdplan/domain';
+import { AppError, ERROR_CATALOGUE, type ErrorBody, type ErrorCode } from '@rdplan/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.js';
 import { AccessDenied } from './access-denied.js';
 import { logDenied } from './security.js';
 
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-  details: unknown;
-}
-
 export function language(req: FastifyRequest): 'zh' | 'en' {
   const header = req.headers['accept-language'];
   return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'zh';
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: unknown = null, message?: string) {
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: unknown = null) {
   const entry = ERROR_CATALOGUE[code];
-  const body: ErrorBody = { code, message: message ?? entry.message[language(req)], details };
+  const body: ErrorBody = { code, message: entry.message[language(req)], details };
   return reply.status(entry.status).send(body);
 }
 
@@ -63,13 +57,7 @@ export function registerErrorHandler(app: FastifyInstance, deps: Deps) {
     if (err instanceof SyntaxError) return sendError(req, reply, 'malformed_json');
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      return sendError(
-        req,
-        reply,
-        status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'validation_failed',
-        null,
-        undefined,
-      );
+      return sendError(req, reply, status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'validation_failed');
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'internal');

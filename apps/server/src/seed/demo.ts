@@ -1,7 +1,8 @@
-import { builtinCalendar, type Role } from '@rdplan/domain';
+import type { Role } from '@rdplan/domain';
 import { demoUsers, generateRegistry, type GenerateOptions } from '@rdplan/demo';
 import { appendAudit } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
+import { seedBuiltinCalendar } from '../commands/reference/seed-builtin-calendar.js';
 import { systemActor, type Deps } from '../context.js';
 import type { Tx } from '../db/database.js';
 
@@ -20,10 +21,12 @@ export interface SeedResult {
 
 /**
  * Loads the deterministic demo registry (21 chains, fields, ~2,000 organisations with their control
- * graph, researchers and experts, the working-day calendar, one account per role) in one transaction.
+ * graph, researchers and experts, one account per role) in one transaction, after the working-day calendar.
  * Does nothing when the registry already has organisations, so a restart keeps what users changed.
  */
 export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promise<SeedResult> {
+  // The calendar comes first and on its own: it is idempotent, so a restart completes it if needed.
+  await seedBuiltinCalendar(deps, systemActor('seed'), CALENDAR_YEARS);
   const existing = await deps.db
     .selectFrom('organisations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -96,15 +99,6 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
         .returning('id')
         .executeTakeFirstOrThrow();
       fieldIds.set(f.code, row.id);
-    }
-    for (const year of CALENDAR_YEARS) {
-      const days = builtinCalendar(year);
-      if (!days) continue;
-      await tx.insertInto('calendar_years').values({ year, source: 'builtin' }).execute();
-      await tx
-        .insertInto('calendar_days')
-        .values(days.map((d) => ({ date: d.date, kind: d.kind, name_zh: d.name?.zh ?? null, name_en: d.name?.en ?? null })))
-        .execute();
     }
     await insertInChunks(registry.people, 500, (chunk) =>
       tx

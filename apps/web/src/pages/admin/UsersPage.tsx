@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UserStatusTag } from '../../components/UserStatusTag';
 import { useI18n } from '../../i18n/I18nProvider';
 import { UserFormModal } from './UserFormModal';
+import { usePaging } from '../../hooks/usePaging';
 
 const STATUSES: UserStatus[] = ['pending', 'active', 'disabled'];
 
@@ -21,8 +22,7 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [status, setStatus] = useState<UserStatus | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging({ sizeChanger: true });
   const [modal, setModal] = useState<{ open: boolean; editing: UserRow | null }>({ open: false, editing: null });
   const { data, error, loading, reload } = useApi(
     () => endpoints.users({ q, role, status, page, pageSize }),
@@ -94,17 +94,7 @@ export function UsersPage() {
             loading={loading}
             dataSource={data?.items ?? []}
             scroll={{ x: 1000 }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(data?.total)}
             columns={[
               { title: t('users.name'), dataIndex: 'name' },
               { title: t('users.email'), dataIndex: 'email' },

@@ -9,6 +9,7 @@ import { OrganisationGroupView } from '../../components/OrganisationGroupView';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
+import { usePaging } from '../../hooks/usePaging';
 
 function OrganisationDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -32,8 +33,7 @@ function OrganisationDrawer({ id, onClose }: { id: string | null; onClose: () =>
 export function OrganisationsPage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging({ sizeChanger: true });
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, error, loading, reload } = useApi(() => endpoints.organisations({ q, page, pageSize }), [q, page, pageSize]);
 
@@ -66,17 +66,7 @@ export function OrganisationsPage() {
             loading={loading}
             dataSource={data?.items ?? []}
             onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(data?.total)}
             columns={[
               { title: t('org.name'), dataIndex: 'name' },
               { title: t('org.uscc'), dataIndex: 'uscc', render: (v: string) => <code>{v}</code> },

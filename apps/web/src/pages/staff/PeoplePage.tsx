@@ -6,13 +6,13 @@ import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
+import { usePaging } from '../../hooks/usePaging';
 
 export function PeoplePage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [expertOnly, setExpertOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const { data, error, loading, reload } = useApi(
     () => endpoints.people({ q, page, pageSize, expert: expertOnly ? 'true' : undefined }),
     [q, page, pageSize, expertOnly],
@@ -55,16 +55,7 @@ export function PeoplePage() {
             rowKey="id"
             loading={loading}
             dataSource={data?.items ?? []}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showTotal: (n) => t('common.total', { n }),
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
-            }}
+            pagination={pagination(data?.total)}
             columns={[
               { title: t('people.name'), dataIndex: 'name' },
               {
