@@ -184,6 +184,215 @@ export interface MailOutboxTable {
   sent_at: Date | null;
 }
 
+export interface PlansTable {
+  id: Generated<string>;
+  year: number;
+  title: string;
+  status: Generated<'draft' | 'published'>;
+  params: Json<unknown>;
+  budget_total: Generated<number>;
+  budget_consortium: Generated<number>;
+  budget_backfill: Generated<number>;
+  budget_continuation: Generated<number>;
+  published_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanChainsTable {
+  plan_id: string;
+  chain_id: string;
+  direction: Generated<string>;
+  budget: Generated<number>;
+}
+
+export type TrackColumn = 'consortium' | 'backfill' | 'continuation' | 'recognition';
+
+export interface CallsTable {
+  id: Generated<string>;
+  plan_id: string;
+  track: TrackColumn;
+  title_zh: string;
+  title_en: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  status: Generated<'draft' | 'published' | 'cancelled'>;
+  conditions: Json<unknown[]>;
+  materials: Json<unknown[]>;
+  criteria: Json<unknown[]>;
+  checklist: Json<unknown[]>;
+  published_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NationalApplicationsTable {
+  id: Generated<string>;
+  national_id: string;
+  year: number;
+  programme: string;
+  direction: string;
+  field_code: string | null;
+  title: string;
+  lead_uscc: string | null;
+  lead_name: string;
+  lead_org_id: string | null;
+  leader_name: string | null;
+  participants: Json<unknown[]>;
+  stage: 'formal_check' | 'first_round' | 'final_defence';
+  outcome: 'pending' | 'approved' | 'not_approved';
+  batch_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface NationalProjectsTable {
+  id: Generated<string>;
+  national_id: string;
+  application_national_id: string | null;
+  title: string;
+  programme: string;
+  direction: Generated<string>;
+  field_code: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  budget: Json<unknown>;
+  lead_uscc: string | null;
+  lead_name: string;
+  lead_type: 'enterprise' | 'university' | 'research_institute' | 'medical_institution' | 'other' | null;
+  lead_region_code: string | null;
+  lead_org_id: string | null;
+  participants: Json<unknown[]>;
+  people: Json<unknown[]>;
+  acceptance_date: string | null;
+  acceptance_result: 'passed' | 'failed' | null;
+  batch_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface WorkplansTable {
+  id: Generated<string>;
+  plan_id: string;
+  chain_id: string;
+  leader_org_id: string;
+  status: Generated<'draft' | 'finalised'>;
+  summary: Generated<string>;
+  weak_points: Json<unknown[]>;
+  finalised_at: Date | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ConsortiumMembersTable {
+  workplan_id: string;
+  org_id: string;
+  position: 'leader' | 'upstream' | 'downstream' | 'university' | 'institute' | 'hospital';
+  note: Generated<string>;
+  added_at: CreatedAt;
+}
+
+export interface WorkplanExpertsTable {
+  workplan_id: string;
+  person_id: string;
+  role: Generated<string>;
+}
+
+export interface WorkplanComparisonsTable {
+  id: Generated<string>;
+  workplan_id: string;
+  topic: string;
+  held_on: string;
+  method: string;
+  participants: Generated<string>;
+  conclusion: string;
+  candidates: Json<unknown[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: CreatedAt;
+}
+
+export type ApplicationStatusColumn =
+  'draft' | 'submitted' | 'returned' | 'formal_passed' | 'rejected' | 'withdrawn' | 'rechecked' | 'verified';
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  call_id: string;
+  track: TrackColumn;
+  org_id: string;
+  workplan_id: string | null;
+  in_plan: Generated<boolean>;
+  status: Generated<ApplicationStatusColumn>;
+  client_key: string | null;
+  kind: 'key_common' | 'disruptive' | null;
+  org_mode: 'open_challenge' | 'project_manager' | 'owner' | 'standard' | null;
+  city_funds: number | null;
+  self_funds: number | null;
+  national_application_id: string | null;
+  national_project_id: string | null;
+  form: Json<unknown>;
+  version: Generated<number>;
+  round: Generated<number>;
+  submitted_at: Date | null;
+  submitted_version: number | null;
+  verification: Json<unknown> | null;
+  amount: number | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationUnitsTable {
+  application_id: string;
+  org_id: string;
+  role: Generated<string>;
+  position: Generated<number>;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  declined_at: Date | null;
+  decline_reason: string | null;
+}
+
+export interface ApplicationAttachmentsTable {
+  id: Generated<string>;
+  application_id: string;
+  material_key: string;
+  blob_sha256: string;
+  filename: string;
+  size: number;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface RuleDecisionsTable {
+  id: Generated<string>;
+  subject_type: 'application' | 'workplan';
+  subject_id: string;
+  rule_code: string;
+  kind: 'override' | 'confirm' | 'refuse';
+  reason: string;
+  decided_by: string | null;
+  decided_by_label: string;
+  decided_at: CreatedAt;
+}
+
+export interface FormalChecksTable {
+  id: Generated<string>;
+  application_id: string;
+  round: number;
+  decision: 'pass' | 'return' | 'reject' | 'recheck' | 'verify';
+  checklist: Json<unknown[]>;
+  comment: Generated<string>;
+  officer_id: string | null;
+  officer_label: string;
+  at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -201,6 +410,21 @@ export interface DB {
   security_events: SecurityEventsTable;
   import_batches: ImportBatchesTable;
   mail_outbox: MailOutboxTable;
+  plans: PlansTable;
+  plan_chains: PlanChainsTable;
+  calls: CallsTable;
+  national_applications: NationalApplicationsTable;
+  national_projects: NationalProjectsTable;
+  workplans: WorkplansTable;
+  consortium_members: ConsortiumMembersTable;
+  workplan_experts: WorkplanExpertsTable;
+  workplan_comparisons: WorkplanComparisonsTable;
+  blobs: BlobsTable;
+  applications: ApplicationsTable;
+  application_units: ApplicationUnitsTable;
+  application_attachments: ApplicationAttachmentsTable;
+  rule_decisions: RuleDecisionsTable;
+  formal_checks: FormalChecksTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
