@@ -6,6 +6,11 @@ import { organisationRoutes } from './organisations.js';
 import { peopleRoutes } from './people.js';
 import { referenceRoutes } from './reference.js';
 import { userRoutes } from './users.js';
+import { plansRoutes } from './plans.js';
+import { callsRoutes } from './calls.js';
+import { nationalRoutes } from './national.js';
+import { workplansRoutes } from './workplans.js';
+import { applicationsRoutes } from './applications.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -15,4 +20,9 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   organisationRoutes,
   referenceRoutes,
   peopleRoutes,
+  plansRoutes,
+  callsRoutes,
+  nationalRoutes,
+  workplansRoutes,
+  applicationsRoutes,
 ];
