@@ -23,3 +23,4 @@ export * from './policy/rules-national.js';
 export * from './policy/rules-recognition.js';
 export * from './policy/evaluate.js';
 export * from './policy/application-workflow.js';
+export * from './schemas/applications.js';
