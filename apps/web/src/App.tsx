@@ -11,6 +11,9 @@ import { RegisterPage } from './pages/public/RegisterPage';
 import { AcceptInvitationPage } from './pages/public/AcceptInvitationPage';
 import { RoleHomePage } from './pages/account/RoleHomePage';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { applicationsAppRoutes, applicationsPublicRoutes } from './pages/applications/routes';
+import { plansAppRoutes, plansPublicRoutes } from './pages/plans/routes';
+import { workplansAppRoutes, workplansPublicRoutes } from './pages/workplans/routes';
 
 // Staff and applicant pages load on demand.
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -37,6 +40,9 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+        {plansPublicRoutes()}
+        {workplansPublicRoutes()}
+        {applicationsPublicRoutes()}
       </Route>
       <Route
         path="app"
@@ -136,6 +142,9 @@ export function App() {
             </RequireAuth>
           }
         />
+        {plansAppRoutes()}
+        {workplansAppRoutes()}
+        {applicationsAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

@@ -1,5 +1,12 @@
+import { APPLICATIONS_MESSAGES } from '../pages/applications/messages';
+import { PLANS_MESSAGES } from '../pages/plans/messages';
+import { WORKPLANS_MESSAGES } from '../pages/workplans/messages';
+
 /** Every visible string of the web app, in Chinese and English. */
 export const MESSAGES = {
+  ...APPLICATIONS_MESSAGES,
+  ...PLANS_MESSAGES,
+  ...WORKPLANS_MESSAGES,
   // Shell
   'app.title': { zh: '广州市重点领域研发计划管理平台', en: 'Guangzhou Key-Area R&D Plan Platform' },
   'app.shortTitle': { zh: '重点领域研发计划', en: 'Key-Area R&D Plan' },

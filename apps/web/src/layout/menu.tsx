@@ -15,6 +15,9 @@ import {
 } from '@ant-design/icons';
 import type { Role } from '@rdplan/domain';
 import type { MessageKey } from '../i18n/messages';
+import { APPLICATIONS_NAV } from '../pages/applications/nav';
+import { PLANS_NAV } from '../pages/plans/nav';
+import { WORKPLANS_NAV } from '../pages/workplans/nav';
 
 export interface NavItem {
   path: string;
@@ -57,6 +60,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/app/members', label: 'menu.members', hint: 'short.members', icon: <UsergroupAddOutlined />, roles: ['unit_admin'] },
   { path: '/app/my-chain', label: 'menu.myChain', hint: 'short.myChain', icon: <ClusterOutlined />, roles: ['chain_leader'] },
   { path: '/app/expert', label: 'menu.expertProfile', hint: 'short.expertProfile', icon: <IdcardOutlined />, roles: ['expert'] },
+  ...PLANS_NAV,
+  ...WORKPLANS_NAV,
+  ...APPLICATIONS_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 
