@@ -286,16 +286,19 @@ export const rule3_3_d: Rule<ContinuationFacts> = {
     if (!n) return fail(noProject);
     const facts = { leadName: n.leadName, leadType: n.leadType, leadRegionCode: n.leadRegionCode };
     const academic = n.leadType === 'university' || n.leadType === 'research_institute';
-    if (!academic)
+    // A known fact that fails decides; an unknown one (type or region not in the imported record) is checked by an officer.
+    if (n.leadType !== null && !academic)
       return fail(
         { zh: `第一承担单位 ${n.leadName} 不是高校或科研院所`, en: `the first undertaker ${n.leadName} is not a university or institute` },
         facts,
       );
+    if (n.leadRegionCode !== null && isGuangzhouRegion(n.leadRegionCode))
+      return fail({ zh: `第一承担单位 ${n.leadName} 在广州市`, en: `the first undertaker ${n.leadName} is in Guangzhou` }, facts);
+    if (n.leadType === null)
+      return review({ zh: `第一承担单位 ${n.leadName} 的单位类型待核实`, en: `what kind of unit ${n.leadName} is needs checking` }, facts);
     if (n.leadRegionCode === null)
       return review({ zh: `第一承担单位 ${n.leadName} 所在地待核实`, en: `where ${n.leadName} is located needs checking` }, facts);
-    return isGuangzhouRegion(n.leadRegionCode)
-      ? fail({ zh: `第一承担单位 ${n.leadName} 在广州市`, en: `the first undertaker ${n.leadName} is in Guangzhou` }, facts)
-      : pass({ zh: `第一承担单位 ${n.leadName} 为穗外高校科研院所`, en: `${n.leadName} is an academic unit outside Guangzhou` }, facts);
+    return pass({ zh: `第一承担单位 ${n.leadName} 为穗外高校科研院所`, en: `${n.leadName} is an academic unit outside Guangzhou` }, facts);
   },
 };
 
