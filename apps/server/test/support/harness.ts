@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
@@ -19,12 +22,15 @@ export interface Harness {
 export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = new ManualClock();
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, ...overrides };
+  // Attachments and other files go to a folder of this test file's own, removed afterwards.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-test-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, ...overrides };
   const app = await buildApp({ db: database.db, config, clock });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await database.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
   return { app, database, deps: { db: database.db, config, clock }, clock, client: () => new Client(app) };
 }
