@@ -502,3 +502,15 @@ describe('track 3.4 recognition', () => {
     expect(row.reason).toBe('重复申报');
   });
 });
+
+describe('the rule catalogue', () => {
+  it('lists every rule with its clause and every parameter with its default, for anyone', async () => {
+    const res = await h.client().get('/api/rules');
+    expect(res.status).toBe(200);
+    const codes = res.body.rules.map((r: { code: string }) => r.code);
+    expect(codes).toContain('3.1.h');
+    expect(codes).toContain('4.3.a');
+    expect(res.body.rules.find((r: { code: string }) => r.code === '3.2.i').inPrinciple).toBe(true);
+    expect(res.body.params.find((p: { key: string }) => p.key === 'chainFundsCap')).toMatchObject({ rule: '3.1.b', default: 10_000_000 });
+  });
+});

@@ -11,6 +11,7 @@ import { callsRoutes } from './calls.js';
 import { nationalRoutes } from './national.js';
 import { workplansRoutes } from './workplans.js';
 import { applicationsRoutes } from './applications.js';
+import { rulesRoutes } from './rules.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -25,4 +26,5 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   nationalRoutes,
   workplansRoutes,
   applicationsRoutes,
+  rulesRoutes,
 ];
