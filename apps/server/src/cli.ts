@@ -6,6 +6,7 @@ import { verifyAudit } from './audit/audit.js';
 import { migrate, openDatabase, type Database } from './db/database.js';
 import { seedDemo } from './seed/demo.js';
 import { importOrganisations } from './commands/registry/organisation-rows.js';
+import { importNational } from './commands/national/import-national.js';
 import { systemActor } from './context.js';
 
 const USAGE = `rdplan <command>
@@ -16,6 +17,8 @@ const USAGE = `rdplan <command>
   audit verify     check the audit log's hash chain; names the first altered or removed event
   import organisations <file.xlsx|file.csv> [--dry-run]
                    upsert registry organisations by credit code; bad rows are listed by row and column
+  import national <file.json> [--dry-run]
+                   upsert national programme applications and projects by national id (docs/national-records.md)
 
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in RDPLAN_DATA_DIR (default .data/).`;
 
@@ -57,6 +60,18 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'import': {
       const file = argv[2];
+      if (sub === 'national' && file) {
+        const buffer = fs.readFileSync(file);
+        const result = await withDatabase((d) =>
+          importNational({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
+            filename: path.basename(file),
+            buffer,
+            dryRun: argv.includes('--dry-run'),
+          }),
+        );
+        console.log(JSON.stringify(result));
+        return result.rejected > 0 ? 1 : 0;
+      }
       if (sub !== 'organisations' || !file) break;
       const buffer = fs.readFileSync(file);
       const result = await withDatabase((d) =>

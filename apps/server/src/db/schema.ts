@@ -5,6 +5,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
+/** A JSON column the database fills with its default when an insert leaves it out. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -238,7 +240,7 @@ export interface NationalApplicationsTable {
   lead_name: string;
   lead_org_id: string | null;
   leader_name: string | null;
-  participants: Json<unknown[]>;
+  participants: JsonDefault<unknown[]>;
   stage: 'formal_check' | 'first_round' | 'final_defence';
   outcome: 'pending' | 'approved' | 'not_approved';
   batch_id: string | null;
@@ -255,14 +257,14 @@ export interface NationalProjectsTable {
   field_code: string | null;
   start_date: string | null;
   end_date: string | null;
-  budget: Json<unknown>;
+  budget: JsonDefault<unknown>;
   lead_uscc: string | null;
   lead_name: string;
   lead_type: 'enterprise' | 'university' | 'research_institute' | 'medical_institution' | 'other' | null;
   lead_region_code: string | null;
   lead_org_id: string | null;
-  participants: Json<unknown[]>;
-  people: Json<unknown[]>;
+  participants: JsonDefault<unknown[]>;
+  people: JsonDefault<unknown[]>;
   acceptance_date: string | null;
   acceptance_result: 'passed' | 'failed' | null;
   batch_id: string | null;

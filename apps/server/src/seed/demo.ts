@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { seedBuiltinCalendar } from '../commands/reference/seed-builtin-calendar.js';
 import { systemActor, type Deps } from '../context.js';
 import type { Tx } from '../db/database.js';
+import { seedDemoTracks } from './demo-tracks.js';
 
 const CALENDAR_YEARS = [2024, 2025, 2026];
 
@@ -159,5 +160,6 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
       reason: 'deterministic demo data',
     });
   });
+  await seedDemoTracks(deps);
   return { seeded: true, organisations: registry.organisations.length, people: registry.people.length, users: users.length };
 }

@@ -1,0 +1,223 @@
+import {
+  isGuangzhouRegion,
+  type AcceptanceResult,
+  type NationalApplicationFacts,
+  type NationalOutcome,
+  type NationalProjectFacts,
+  type NationalStage,
+  type OrgType,
+} from '@rdplan/domain';
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { NationalApplicationsTable, NationalProjectsTable } from '../db/schema.js';
+
+/** National Key R&D Program records (4.2.a): imported, never typed in by applicants. */
+
+export type NationalApplicationRow = Selectable<NationalApplicationsTable>;
+export type NationalProjectRow = Selectable<NationalProjectsTable>;
+
+export interface NationalUnit {
+  uscc: string | null;
+  name: string;
+}
+
+export interface NationalApplicationView {
+  id: string;
+  nationalId: string;
+  year: number;
+  programme: string;
+  direction: string;
+  fieldCode: string | null;
+  title: string;
+  lead: NationalUnit & { orgId: string | null };
+  leaderName: string | null;
+  participants: NationalUnit[];
+  stage: NationalStage;
+  outcome: NationalOutcome;
+  batchId: string | null;
+  updatedAt: string;
+}
+
+export interface NationalProjectView {
+  id: string;
+  nationalId: string;
+  applicationNationalId: string | null;
+  title: string;
+  programme: string;
+  direction: string;
+  fieldCode: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  budget: { central: number; local: number; self: number };
+  lead: NationalUnit & { type: OrgType | null; regionCode: string | null; isGuangzhou: boolean | null; orgId: string | null };
+  participants: NationalUnit[];
+  people: { name: string; role: string; unit: string }[];
+  acceptance: { date: string; result: AcceptanceResult } | null;
+  batchId: string | null;
+  updatedAt: string;
+}
+
+export function presentNationalApplication(r: NationalApplicationRow): NationalApplicationView {
+  return {
+    id: r.id,
+    nationalId: r.national_id,
+    year: r.year,
+    programme: r.programme,
+    direction: r.direction,
+    fieldCode: r.field_code,
+    title: r.title,
+    lead: { uscc: r.lead_uscc, name: r.lead_name, orgId: r.lead_org_id },
+    leaderName: r.leader_name,
+    participants: r.participants as NationalUnit[],
+    stage: r.stage,
+    outcome: r.outcome,
+    batchId: r.batch_id,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+export function presentNationalProject(r: NationalProjectRow): NationalProjectView {
+  const budget = (r.budget ?? {}) as Partial<NationalProjectView['budget']>;
+  return {
+    id: r.id,
+    nationalId: r.national_id,
+    applicationNationalId: r.application_national_id,
+    title: r.title,
+    programme: r.programme,
+    direction: r.direction,
+    fieldCode: r.field_code,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    budget: { central: budget.central ?? 0, local: budget.local ?? 0, self: budget.self ?? 0 },
+    lead: {
+      uscc: r.lead_uscc,
+      name: r.lead_name,
+      type: r.lead_type,
+      regionCode: r.lead_region_code,
+      isGuangzhou: r.lead_region_code ? isGuangzhouRegion(r.lead_region_code) : null,
+      orgId: r.lead_org_id,
+    },
+    participants: r.participants as NationalUnit[],
+    people: r.people as NationalProjectView['people'],
+    acceptance: r.acceptance_date && r.acceptance_result ? { date: r.acceptance_date, result: r.acceptance_result } : null,
+    batchId: r.batch_id,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+function like(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface NationalApplicationFilter {
+  year?: number;
+  /** Only records whose lead is this organisation. */
+  orgId?: string;
+  q?: string;
+  stage?: NationalStage;
+  outcome?: NationalOutcome;
+  page: number;
+  pageSize: number;
+}
+
+export async function listNationalApplications(db: Executor, f: NationalApplicationFilter) {
+  let q = db.selectFrom('national_applications');
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  if (f.orgId) q = q.where('lead_org_id', '=', f.orgId);
+  if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.q) {
+    const pattern = like(f.q);
+    q = q.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('lead_name', 'ilike', pattern), eb('national_id', 'ilike', pattern)]));
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('year', 'desc')
+    .orderBy('national_id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { total: Number(total.n), items: rows.map(presentNationalApplication) };
+}
+
+export interface NationalProjectFilter {
+  q?: string;
+  /** Passed acceptance on or after this date. */
+  acceptedSince?: string;
+  orgId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listNationalProjects(db: Executor, f: NationalProjectFilter) {
+  let q = db.selectFrom('national_projects');
+  if (f.acceptedSince) q = q.where('acceptance_date', '>=', f.acceptedSince).where('acceptance_result', '=', 'passed');
+  if (f.orgId) q = q.where('lead_org_id', '=', f.orgId);
+  if (f.q) {
+    const pattern = like(f.q);
+    q = q.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('lead_name', 'ilike', pattern), eb('national_id', 'ilike', pattern)]));
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy(sql`acceptance_date desc nulls last`)
+    .orderBy('national_id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { total: Number(total.n), items: rows.map(presentNationalProject) };
+}
+
+export function findNationalApplication(db: Executor, id: string) {
+  return db.selectFrom('national_applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findNationalProject(db: Executor, id: string) {
+  return db.selectFrom('national_projects').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function nationalApplicationsByNationalId(db: Executor, ids: readonly string[], lock = false) {
+  if (ids.length === 0) return Promise.resolve([] as NationalApplicationRow[]);
+  const q = db.selectFrom('national_applications').selectAll().where('national_id', 'in', ids);
+  return (lock ? q.forUpdate() : q).execute();
+}
+
+export function nationalProjectsByNationalId(db: Executor, ids: readonly string[], lock = false) {
+  if (ids.length === 0) return Promise.resolve([] as NationalProjectRow[]);
+  const q = db.selectFrom('national_projects').selectAll().where('national_id', 'in', ids);
+  return (lock ? q.forUpdate() : q).execute();
+}
+
+/** The facts 3.2.b–e read about a national application (by its row id). */
+export async function loadNationalApplicationFacts(db: Executor, id: string): Promise<NationalApplicationFacts | null> {
+  const r = await findNationalApplication(db, id);
+  if (!r) return null;
+  return {
+    nationalId: r.national_id,
+    year: r.year,
+    programme: r.programme,
+    direction: r.direction,
+    fieldCode: r.field_code,
+    leadUscc: r.lead_uscc,
+    leadOrgId: r.lead_org_id,
+    leadName: r.lead_name,
+    stage: r.stage,
+    outcome: r.outcome,
+  };
+}
+
+/** The facts 3.3.b–d read about a national project (by its row id). */
+export async function loadNationalProjectFacts(db: Executor, id: string): Promise<NationalProjectFacts | null> {
+  const r = await findNationalProject(db, id);
+  if (!r) return null;
+  return {
+    nationalId: r.national_id,
+    title: r.title,
+    leadName: r.lead_name,
+    leadType: r.lead_type,
+    leadRegionCode: r.lead_region_code,
+    acceptanceDate: r.acceptance_date,
+    acceptanceResult: r.acceptance_result,
+  };
+}
