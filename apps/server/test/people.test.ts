@@ -211,3 +211,18 @@ describe('an expert and their own record', () => {
     expect((await officer.patch('/api/me/expert-profile', { keywords: ['x'] })).status).toBe(403);
   });
 });
+
+describe('searching people for a core expert team', () => {
+  it('lets a chain leader search people, without their e-mail addresses', async () => {
+    const leaderOrg = await createOrg(db, { name: '链主搜索测试集团有限公司' });
+    const leader = await createUser(db, { roles: ['chain_leader'], orgId: leaderOrg.id });
+    const c = h.client();
+    expect((await c.login(leader.email, PASSWORD)).status).toBe(200);
+    await admin.post('/api/people', { name: '邮箱隐藏专家', titleLevel: 'senior', isExpert: true, email: 'hidden.expert@example.cn' });
+    const res = await c.get(`/api/people?q=${encodeURIComponent('邮箱隐藏')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { name: string; email: string | null }) => [p.name, p.email])).toEqual([['邮箱隐藏专家', null]]);
+    const staff = await officer.get(`/api/people?q=${encodeURIComponent('邮箱隐藏')}`);
+    expect(staff.body.items[0].email).toBe('hidden.expert@example.cn');
+  });
+});

@@ -120,8 +120,23 @@ describe('organisation registry', () => {
     expect(cert).toMatchObject({ hnteValidToday: false, hnte: { validTo: '2025-12-31', validToday: false } });
     expect((await q('&inGuangzhou=maybe')).status).toBe(400);
 
+    // A unit picks participating units from the registry, but sees only the public registration facts.
     const unit = await signIn(['unit_admin'], a.id);
-    expect((await unit.get('/api/organisations')).status).toBe(403);
+    const found = await unit.get('/api/organisations?pageSize=200');
+    expect(found.status).toBe(200);
+    const seen = found.body.items.find((i: { id: string }) => i.id === c.id);
+    expect(Object.keys(seen).sort()).toEqual([
+      'formerNames',
+      'id',
+      'isGuangzhou',
+      'name',
+      'regionCode',
+      'regionLabel',
+      'type',
+      'typeLabel',
+      'uscc',
+    ]);
+    expect((await h.client().get('/api/organisations')).status).toBe(401);
   });
 
   it('shows an organisation to staff and to its own users, and answers 404 (logged) to anyone else', async () => {

@@ -7,6 +7,7 @@ import {
   OrganisationListQuery,
   ORG_ROLES,
   shanghaiDate,
+  hasAnyRole,
   STAFF_ROLES,
   SubsidiaryParams,
   TemplateQuery,
@@ -51,6 +52,18 @@ const OrganisationItem = z.object({
   formerNames: z.array(z.object({ name: z.string(), until: z.string() })),
   updatedAt: z.string(),
 });
+/** What a unit or chain leader sees of other organisations when picking partners: the public registration facts. */
+const DirectoryItem = OrganisationItem.pick({
+  id: true,
+  uscc: true,
+  name: true,
+  type: true,
+  typeLabel: true,
+  regionCode: true,
+  regionLabel: true,
+  isGuangzhou: true,
+  formerNames: true,
+});
 const OrganisationOut = OrganisationItem.extend({
   parents: z.array(SummaryWithShare),
   subsidiaries: z.array(SummaryWithShare),
@@ -81,19 +94,21 @@ export async function organisationRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/organisations',
     {
-      config: { access: STAFF_ROLES },
+      config: { access: READERS },
       schema: {
         tags: ['registry'],
-        summary: 'Search the organisation registry',
+        summary: 'Search the organisation registry (units and chain leaders pick participating units and consortium members from it)',
         querystring: OrganisationListQuery,
-        response: { 200: z.object({ total: z.number(), items: z.array(OrganisationItem) }) },
+        response: { 200: z.object({ total: z.number(), items: z.array(z.union([OrganisationItem, DirectoryItem])) }) },
       },
     },
     async (req) => {
       const { total, rows } = await listOrganisations(deps.db, req.query);
       const today = shanghaiDate(deps.clock.now());
       const lang = language(req);
-      return { total, items: rows.map((o) => presentOrganisationItem(o, today, lang)) };
+      const items = rows.map((o) => presentOrganisationItem(o, today, lang));
+      if (hasAnyRole(req.actor.roles, STAFF_ROLES)) return { total, items };
+      return { total, items: items.map((o) => DirectoryItem.parse(o)) };
     },
   );
 

@@ -4,7 +4,9 @@ import {
   ExpertProfileInput,
   IdParams,
   PeopleListQuery,
+  hasAnyRole,
   shanghaiDate,
+  STAFF_ROLES,
   TITLE_LEVELS,
   UpdatePersonInput,
 } from '@rdplan/domain';
@@ -50,15 +52,19 @@ export async function peopleRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/people',
     {
-      config: { access: ['admin', 'officer', 'analyst'] },
+      config: { access: ['admin', 'officer', 'analyst', 'chain_leader'] },
       schema: {
         tags: ['people'],
-        summary: 'Researchers and experts',
+        summary: 'Researchers and experts (a chain leader searches them for its core expert team, without e-mail addresses)',
         querystring: PeopleListQuery,
         response: { 200: z.object({ total: z.number(), items: z.array(PersonSummaryOut) }) },
       },
     },
-    async (req) => listPeople(deps.db, req.query, shanghaiDate(deps.clock.now())),
+    async (req) => {
+      const found = await listPeople(deps.db, req.query, shanghaiDate(deps.clock.now()));
+      if (hasAnyRole(req.actor.roles, STAFF_ROLES)) return found;
+      return { ...found, items: found.items.map((p) => ({ ...p, email: null })) };
+    },
   );
 
   app.get(
