@@ -61,14 +61,15 @@ async function send<T>(method: Method, path: string, body?: unknown): Promise<T>
     'Accept-Language': currentLang === 'zh' ? 'zh-CN' : 'en',
   };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, 'network', currentLang === 'zh' ? '网络错误，请稍后重试' : 'Network error, please try again', e);
@@ -102,6 +103,12 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** Multipart upload of one file as field `file`, with the same CSRF and error handling. */
+  upload: <T>(path: string, file: File) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return request<T>('POST', path, body);
+  },
 };
 
 export function errorMessage(e: unknown): string {

@@ -18,6 +18,7 @@ export const MESSAGES = {
   'lang.switchTitle': { zh: '切换为英文', en: 'Switch to Chinese' },
   'nav.home': { zh: '首页', en: 'Home' },
   'nav.chains': { zh: '重点产业链', en: 'Industry chains' },
+  'nav.calls': { zh: '申报指南', en: 'Open calls' },
   'nav.login': { zh: '登录', en: 'Sign in' },
   'nav.register': { zh: '单位注册', en: 'Register a unit' },
   'nav.workspace': { zh: '进入工作台', en: 'Workspace' },

@@ -17,6 +17,9 @@ export function PublicLayout() {
           <Link to="/" className="rd-header-link">
             {t('nav.home')}
           </Link>
+          <Link to="/calls" className="rd-header-link" data-testid="nav-calls">
+            {t('nav.calls')}
+          </Link>
           <Link to="/chains" className="rd-header-link">
             {t('nav.chains')}
           </Link>

@@ -79,10 +79,10 @@ export function navItem(path: string): NavItem {
 /** Shortcuts on each role's home page, in the order the brief lists them. */
 export const ROLE_SHORTCUTS: Record<Role, string[]> = {
   admin: ['/app/users', '/app/chains', '/app/fields', '/app/calendar'],
-  officer: ['/app/registrations', '/app/organisations'],
-  chain_leader: ['/app/org', '/app/my-chain'],
-  unit_admin: ['/app/org', '/app/members'],
-  unit_member: ['/app/org'],
+  officer: ['/app/plans', '/app/applications', '/app/workplans', '/app/national', '/app/registrations', '/app/organisations'],
+  chain_leader: ['/app/workplans', '/app/applications', '/app/org', '/app/my-chain'],
+  unit_admin: ['/app/applications', '/app/org', '/app/members'],
+  unit_member: ['/app/applications', '/app/org'],
   expert: ['/app/expert'],
-  analyst: ['/app/organisations', '/app/people'],
+  analyst: ['/app/national', '/app/organisations', '/app/people'],
 };

@@ -13,7 +13,7 @@ import type {
   SetUnitsInput,
   VerifyImplementationInput,
 } from '@rdplan/domain';
-import { ApiError, api, request, setCsrfToken } from '../../api/client';
+import { api, request } from '../../api/client';
 import type { Paged } from '../../api/types';
 
 /** A national application the unit led (3.2 backfill picker), as GET /api/national/applications answers. */
@@ -49,52 +49,6 @@ type ListQuery = Partial<Omit<ApplicationListQuery, 'participating'>> & { partic
 
 const base = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 
-function csrfCookie(): string {
-  const m = /(?:^|;\s*)rdplan_csrf=([^;]*)/.exec(document.cookie);
-  return m ? decodeURIComponent(m[1]!) : '';
-}
-
-/** Multipart upload with the same CSRF and error handling as the JSON client (retries once on a stale token). */
-async function upload<T>(path: string, file: File): Promise<T> {
-  const send = async (csrf: string): Promise<T> => {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let res: Response;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN', 'x-csrf-token': csrf },
-      });
-    } catch (e) {
-      throw new ApiError(0, 'network', 'Network error / 网络错误', e);
-    }
-    const text = await res.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (!res.ok) {
-      const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-      throw new ApiError(res.status, err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, err.details ?? null);
-    }
-    return data as T;
-  };
-  try {
-    return await send(csrfCookie());
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'csrf_failed') {
-      const s = await api.get<{ csrfToken: string }>('/api/auth/session');
-      setCsrfToken(s.csrfToken);
-      return send(s.csrfToken);
-    }
-    throw e;
-  }
-}
-
 export const applicationsApi = {
   calls: async () => itemsOf(await api.get<CallView[] | { items: CallView[] }>('/api/calls')),
   call: (id: string) => api.get<CallView>(`/api/calls/${encodeURIComponent(id)}`),
@@ -111,7 +65,7 @@ export const applicationsApi = {
   setUnits: (id: string, body: SetUnitsInput) => api.put<ApplicationView>(`${base(id)}/units`, body),
   confirmUnit: (id: string, body: ConfirmUnitInput) => api.post<ApplicationView>(`${base(id)}/units/confirm`, body),
   uploadAttachment: (id: string, materialKey: string, file: File) =>
-    upload<ApplicationView>(`${base(id)}/attachments?materialKey=${encodeURIComponent(materialKey)}`, file),
+    api.upload<ApplicationView>(`${base(id)}/attachments?materialKey=${encodeURIComponent(materialKey)}`, file),
   deleteAttachment: (id: string, attachmentId: string) =>
     request<ApplicationView>('DELETE', `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`),
   attachmentUrl: (id: string, attachmentId: string) => `${base(id)}/attachments/${encodeURIComponent(attachmentId)}`,

@@ -14,7 +14,7 @@ import type {
   PlanView,
   RuleResult,
 } from '@rdplan/domain';
-import { ApiError, api, setCsrfToken, type Query } from '../../api/client';
+import { ApiError, api, type Query } from '../../api/client';
 import type { Paged } from '../../api/types';
 
 /* ---------- national records: the server's response shapes (routes/national.ts) ---------- */
@@ -129,52 +129,6 @@ export function problemsOf(e: unknown): Problem[] {
   return (e.details as unknown[]).filter((p): p is Problem => !!p && typeof p === 'object' && typeof (p as Problem).message === 'string');
 }
 
-/* ---------- multipart upload ---------- */
-
-/** The session's CSRF token (the JSON client keeps its copy private, so the upload asks for it). */
-async function freshCsrf(): Promise<string> {
-  const s = await api.get<{ csrfToken: string }>('/api/auth/session');
-  setCsrfToken(s.csrfToken);
-  return s.csrfToken;
-}
-
-/** Multipart upload (field `file`) with the same CSRF and error handling as the JSON client. */
-async function upload<T>(path: string, file: File): Promise<T> {
-  const send = async (csrf: string): Promise<T> => {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let res: Response;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN', 'x-csrf-token': csrf },
-      });
-    } catch (e) {
-      throw new ApiError(0, 'network', 'Network error / 网络错误', e);
-    }
-    const text = await res.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (!res.ok) {
-      const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-      throw new ApiError(res.status, err.code ?? `http_${res.status}`, err.message ?? `HTTP ${res.status}`, err.details ?? null);
-    }
-    return data as T;
-  };
-  try {
-    return await send(await freshCsrf());
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'csrf_failed') return send(await freshCsrf());
-    throw e;
-  }
-}
-
 const enc = encodeURIComponent;
 
 export const plansApi = {
@@ -195,7 +149,7 @@ export const plansApi = {
 
   /* national records (4.2.a) */
   importNational: (file: File, dryRun: boolean) =>
-    upload<NationalImportResult>(`/api/national/import${dryRun ? '?dryRun=true' : ''}`, file),
+    api.upload<NationalImportResult>(`/api/national/import${dryRun ? '?dryRun=true' : ''}`, file),
   nationalApplications: (q: NationalApplicationQuery) =>
     api.get<Paged<NationalApplicationView>>('/api/national/applications', q as unknown as Query),
   nationalProjects: (q: NationalProjectQuery) => api.get<Paged<NationalProjectView>>('/api/national/projects', q as unknown as Query),
