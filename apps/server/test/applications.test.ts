@@ -514,3 +514,44 @@ describe('the rule catalogue', () => {
     expect(res.body.params.find((p: { key: string }) => p.key === 'chainFundsCap')).toMatchObject({ rule: '3.1.b', default: 10_000_000 });
   });
 });
+
+describe('fill in less (4.3.c)', () => {
+  it('prefills and locks what the registry and national records know; the applicant types the rest', async () => {
+    const org = await eligibleOrg();
+    const unit = await signIn(['unit_admin'], org.id);
+    const backfill = (
+      await unit.post('/api/applications', {
+        callId: calls.backfill,
+        clientKey: randomUUID(),
+        nationalApplicationId: (await nationalApplication(db, { leadOrgId: org.id })).id,
+      })
+    ).body;
+    const continuation = (
+      await unit.post('/api/applications', {
+        callId: calls.continuation,
+        clientKey: randomUUID(),
+        nationalProjectId: (await nationalProject(db)).id,
+      })
+    ).body;
+    const recognition = (await unit.post('/api/applications', { callId: calls.recognition, clientKey: randomUUID() })).body;
+    const figures = Object.fromEntries(
+      [backfill, continuation, recognition].map((v) => [
+        v.track,
+        {
+          locked: v.prefilledFields.length,
+          typed: v.typedFields.length,
+          // Form fields the system filled as a starting point the applicant may refine.
+          started: Object.keys(v.form).length,
+        },
+      ]),
+    );
+    console.log(JSON.stringify({ fillInLess: figures }));
+    expect(figures).toEqual({
+      backfill: { locked: 17, typed: 11, started: 4 },
+      continuation: { locked: 15, typed: 13, started: 3 },
+      recognition: { locked: 9, typed: 14, started: 0 },
+    });
+    // The locked facts cannot be changed by the applicant: they are not part of the form at all.
+    expect(backfill.locked.every((l: { source: string }) => ['registry', 'national', 'call', 'chain_plan'].includes(l.source))).toBe(true);
+  });
+});

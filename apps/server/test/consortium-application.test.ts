@@ -29,6 +29,8 @@ describe('track 3.1: a chain project from the finalised work plan to the formal 
     // Before the plan is finalised the lead unit may draft but not submit.
     let view = (await unit.get(`/api/applications/${mine.applicationId}`)).body;
     expect(view.isApplicant).toBe(true);
+    // Fill in less (4.3.c): registry and chain-plan facts locked, the rest typed.
+    expect([view.prefilledFields.length, view.typedFields.length, Object.keys(view.form).sort()]).toEqual([14, 9, ['summary', 'title']]);
     expect(view.locked.find((l: { key: string }) => l.key === 'cityFunds').value).toBe(mine.cityFunds);
     const early = await unit.post(`/api/applications/${view.id}/submit`, { version: view.version });
     expect(early.status).toBe(409);
