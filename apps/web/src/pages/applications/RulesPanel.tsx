@@ -29,6 +29,40 @@ export function DecisionNote({ r }: { r: RuleResult }) {
   );
 }
 
+type Side = Record<string, unknown>;
+const FACT_LABELS = ['fieldCode', 'programme', 'direction'] as const;
+type FactLabel = (typeof FACT_LABELS)[number];
+const isSide = (v: unknown): v is Side => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A rule that compares the proposal with an original record (3.2.e): both side by side for the officer. */
+function Comparison({ r }: { r: RuleResult }) {
+  const { t } = useI18n();
+  const { original, proposed } = r.facts;
+  if (!isSide(original) || !isSide(proposed)) return null;
+  const keys = [...new Set([...Object.keys(original), ...Object.keys(proposed)])];
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+  return (
+    <table className="rd-compare" data-testid={`rule-compare-${r.code}`}>
+      <thead>
+        <tr>
+          <th />
+          <th>{t('applications.rules.original')}</th>
+          <th>{t('applications.rules.proposed')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k} className={show(original[k]) !== show(proposed[k]) ? 'rd-compare-diff' : undefined}>
+            <th>{FACT_LABELS.includes(k as FactLabel) ? t(`applications.rules.fact.${k as FactLabel}`) : k}</th>
+            <td>{show(original[k])}</td>
+            <td>{show(proposed[k])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * Every rule of the track with its outcome, message and the parameters it read; `extra` renders per-rule
  * controls (the officer's decision form). `live` marks the browser's own evaluation.
@@ -81,6 +115,7 @@ export function RulesPanel({
               </Space>
               <Typography.Text>{tx(r.message)}</Typography.Text>
               <DecisionNote r={r} />
+              <Comparison r={r} />
               {Object.keys(r.params).length > 0 && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('applications.rules.params')}

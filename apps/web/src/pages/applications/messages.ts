@@ -315,6 +315,11 @@ export const APPLICATIONS_MESSAGES = {
   'applications.rejectedTitle': { zh: '申报书不予受理', en: 'The application was rejected' },
 
   // Rules panel
+  'applications.rules.fact.fieldCode': { zh: '领域', en: 'Field' },
+  'applications.rules.fact.programme': { zh: '重点专项', en: 'Programme' },
+  'applications.rules.fact.direction': { zh: '方向', en: 'Direction' },
+  'applications.rules.original': { zh: '原国家申报', en: 'Original national application' },
+  'applications.rules.proposed': { zh: '本次申报', en: 'This application' },
   'applications.rules.title': { zh: '规则检查结果', en: 'Rule checks' },
   'applications.rules.liveTitle': { zh: '规则实时检查', en: 'Live rule checks' },
   'applications.rules.liveHelp': {
