@@ -555,3 +555,24 @@ describe('fill in less (4.3.c)', () => {
     expect(backfill.locked.every((l: { source: string }) => ['registry', 'national', 'call', 'chain_plan'].includes(l.source))).toBe(true);
   });
 });
+
+describe('concurrent retries', () => {
+  it('two simultaneous creates with the same clientKey make one draft; two simultaneous submits one submission', async () => {
+    const org = await eligibleOrg();
+    const unit = await signIn(['unit_admin'], org.id);
+    const n = await nationalApplication(db, { leadOrgId: org.id });
+    const body = { callId: calls.backfill, clientKey: randomUUID(), nationalApplicationId: n.id };
+    const [a, b] = await Promise.all([unit.post('/api/applications', body), unit.post('/api/applications', body)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const saved = await unit.put(`/api/applications/${a.body.id}/draft`, { version: a.body.version, form: completeForm() });
+    const ready = (await attach(unit, a.body.id, 'proposal')).body;
+    expect(saved.status).toBe(200);
+    const [s1, s2] = await Promise.all([
+      unit.post(`/api/applications/${ready.id}/submit`, { version: ready.version }),
+      unit.post(`/api/applications/${ready.id}/submit`, { version: ready.version }),
+    ]);
+    expect([s1.status, s2.status]).toEqual([200, 200]);
+    expect(await countAudit('application.submit', ready.id)).toBe(1);
+  });
+});

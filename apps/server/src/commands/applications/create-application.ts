@@ -97,8 +97,19 @@ export async function createApplication(
         created_by: actor.userId,
         updated_at: now,
       })
+      // A concurrent retry with the same key: the other request's draft is the answer.
+      .onConflict((oc) => oc.columns(['org_id', 'client_key']).doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) {
+      const winner = await tx
+        .selectFrom('applications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('client_key', '=', input.clientKey)
+        .executeTakeFirstOrThrow();
+      return { created: false, view: await buildView(tx, actor, winner, call, 'applicant', now) };
+    }
     await appendAudit(tx, actor, now, {
       action: 'application.create',
       entityType: 'application',
