@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshotDir } from './browser.js';
+
+/** Generous waits: the journeys run against the real server on a shared machine. */
+export const WAIT = 30_000;
+
+/** Signs in through the login page in a fresh browser context and waits for the role's home page. */
+export async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string; role: string }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(`role-home-${user.role}`).waitFor({ timeout: WAIT });
+  return page;
+}
+
+/** A full-page screenshot into the shared screenshot folder. */
+export async function shot(page: Page, name: string): Promise<void> {
+  // From the top, so the fixed header and the sticky panels sit where a reader expects them.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until an attribute of the element has the value. */
+export async function attrIs(locator: Locator, name: string, value: string, timeout = WAIT): Promise<void> {
+  await expect.poll(() => locator.getAttribute(name), { timeout }).toBe(value);
+}
+
+/** The <input> of a control whose test id sits either on the input or on a wrapper. */
+export function inputOf(locator: Locator): Locator {
+  return locator.locator('xpath=self::input | self::textarea | .//input | .//textarea').first();
+}
+
+/** A small but well-formed PDF. */
+export function pdf(label: string): Buffer {
+  const body = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
