@@ -60,7 +60,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    // A pending timer would keep the test process alive after the server has gone.
+    clearTimeout(timer);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }
