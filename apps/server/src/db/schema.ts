@@ -39,6 +39,8 @@ export interface ChainsTable {
   code: string;
   name_zh: string;
   name_en: string;
+  /** 14th Five-Year fields (F07, F07.01 …) the chain belongs to. */
+  field_codes: Generated<string[]>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -175,6 +177,7 @@ export interface ImportBatchesTable {
   updated: number;
   unchanged: number;
   errors: Json<unknown[]>;
+  source: string | null;
 }
 
 export interface MailOutboxTable {
@@ -395,6 +398,80 @@ export interface FormalChecksTable {
   at: CreatedAt;
 }
 
+export type OrgTypeColumn = 'enterprise' | 'university' | 'research_institute' | 'medical_institution' | 'other';
+
+export interface NationalUnitsTable {
+  id: Generated<number>;
+  record_kind: 'application' | 'project';
+  national_id: string;
+  position: number;
+  role: 'lead' | 'participant';
+  uscc: string | null;
+  name: string;
+  name_norm: string;
+  org_type: OrgTypeColumn | null;
+  region_code: string | null;
+  org_id: string | null;
+  match_method: 'uscc' | 'name' | 'former_name' | 'manual' | null;
+  match_confidence: number | null;
+  match_status: Generated<'matched' | 'review' | 'unmatched' | 'rejected'>;
+  match_candidates: JsonDefault<unknown[]>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  batch_id: string | null;
+}
+
+export interface NationalPeopleTable {
+  id: Generated<number>;
+  record_kind: 'application' | 'project';
+  national_id: string;
+  position: number;
+  name: string;
+  role: Generated<string>;
+  unit_name: Generated<string>;
+  org_id: string | null;
+  field_code: string | null;
+  person_key: string | null;
+  batch_id: string | null;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  kind: string;
+  filename: string;
+  source: string | null;
+  sha256: string;
+  blob_sha256: string | null;
+  dry_run: Generated<boolean>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  total_rows: Generated<number>;
+  rows_done: Generated<number>;
+  errors_count: Generated<number>;
+  errors: JsonDefault<unknown[]>;
+  result: Json<unknown> | null;
+  failure: string | null;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface NationalFollowupsTable {
+  id: Generated<string>;
+  project_national_id: string;
+  kind: 'status' | 'milestone' | 'output' | 'meeting' | 'service';
+  title: string;
+  detail: Generated<string>;
+  occurred_on: string;
+  output_type: 'patent' | 'standard' | 'product' | 'paper' | 'software' | 'other' | null;
+  org_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -427,6 +504,10 @@ export interface DB {
   application_attachments: ApplicationAttachmentsTable;
   rule_decisions: RuleDecisionsTable;
   formal_checks: FormalChecksTable;
+  national_units: NationalUnitsTable;
+  national_people: NationalPeopleTable;
+  import_jobs: ImportJobsTable;
+  national_followups: NationalFollowupsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -1,5 +1,5 @@
 import type { Role } from '@rdplan/domain';
-import { demoUsers, generateRegistry, type GenerateOptions } from '@rdplan/demo';
+import { CHAIN_DEFS, demoUsers, generateRegistry, type GenerateOptions } from '@rdplan/demo';
 import { appendAudit } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { seedBuiltinCalendar } from '../commands/reference/seed-builtin-calendar.js';
@@ -83,7 +83,12 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
     for (const chain of registry.chains) {
       const row = await tx
         .insertInto('chains')
-        .values({ code: chain.code, name_zh: chain.nameZh, name_en: chain.nameEn })
+        .values({
+          code: chain.code,
+          name_zh: chain.nameZh,
+          name_en: chain.nameEn,
+          field_codes: CHAIN_DEFS.filter((d) => d.code === chain.code).map((d) => d.field),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (chain.leaderUsccs.length > 0) {
