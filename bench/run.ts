@@ -8,8 +8,12 @@ import { systemClock } from '../apps/server/src/clock.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
+import { mapQueryBench } from './map-query.js';
+import { matchingBench } from './matching.js';
+import { nationalImportBench } from './national-import.js';
 
-const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+/** Each benchmark answers one or more JSON lines. */
+const benches: Record<string, () => Promise<Record<string, unknown> | Record<string, unknown>[]>> = {
   /** Credit-code validation throughput over generated codes. */
   async uscc() {
     const codes = generateRegistry({ organisations: 20_000, experts: 0, researchers: 0 }).organisations.map((o) => o.uscc);
@@ -36,6 +40,12 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     await d.close();
     return { bench: 'registry-seed', size: 'demo', organisations: r.organisations, people: r.people, ms: Math.round(ms) };
   },
+  /** Matching noisy national unit names to the registry: precision and recall against the kept-aside truth. */
+  matching: matchingBench,
+  /** Importing the benchmark-size national records into PostgreSQL: records per second. */
+  'national-import': nationalImportBench,
+  /** The map's heaviest query on the benchmark size: p95. */
+  'map-query': mapQueryBench,
 };
 
 const wanted = process.argv.slice(2);
@@ -45,5 +55,6 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
     console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
     process.exit(2);
   }
-  console.log(JSON.stringify(await bench()));
+  const out = await bench();
+  for (const line of Array.isArray(out) ? out : [out]) console.log(JSON.stringify(line));
 }

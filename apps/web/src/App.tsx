@@ -14,6 +14,9 @@ import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { applicationsAppRoutes, applicationsPublicRoutes } from './pages/applications/routes';
 import { plansAppRoutes, plansPublicRoutes } from './pages/plans/routes';
 import { workplansAppRoutes, workplansPublicRoutes } from './pages/workplans/routes';
+import { matchingAppRoutes } from './pages/matching/routes';
+import { followupAppRoutes } from './pages/followup/routes';
+import { mapAppRoutes } from './pages/map/routes';
 
 // Staff and applicant pages load on demand.
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -145,6 +148,9 @@ export function App() {
         {plansAppRoutes()}
         {workplansAppRoutes()}
         {applicationsAppRoutes()}
+        {mapAppRoutes()}
+        {followupAppRoutes()}
+        {matchingAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

@@ -12,6 +12,9 @@ import { nationalRoutes } from './national.js';
 import { workplansRoutes } from './workplans.js';
 import { applicationsRoutes } from './applications.js';
 import { rulesRoutes } from './rules.js';
+import { nationalMatchingRoutes } from './national-matching.js';
+import { nationalFollowupRoutes } from './national-followup.js';
+import { nationalMapRoutes } from './national-map.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -27,4 +30,7 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   workplansRoutes,
   applicationsRoutes,
   rulesRoutes,
+  nationalMatchingRoutes,
+  nationalFollowupRoutes,
+  nationalMapRoutes,
 ];

@@ -1,12 +1,18 @@
 import { APPLICATIONS_MESSAGES } from '../pages/applications/messages';
 import { PLANS_MESSAGES } from '../pages/plans/messages';
 import { WORKPLANS_MESSAGES } from '../pages/workplans/messages';
+import { MATCHING_MESSAGES } from '../pages/matching/messages';
+import { FOLLOWUP_MESSAGES } from '../pages/followup/messages';
+import { MAP_MESSAGES } from '../pages/map/messages';
 
 /** Every visible string of the web app, in Chinese and English. */
 export const MESSAGES = {
   ...APPLICATIONS_MESSAGES,
   ...PLANS_MESSAGES,
   ...WORKPLANS_MESSAGES,
+  ...MATCHING_MESSAGES,
+  ...FOLLOWUP_MESSAGES,
+  ...MAP_MESSAGES,
   // Shell
   'app.title': { zh: '广州市重点领域研发计划管理平台', en: 'Guangzhou Key-Area R&D Plan Platform' },
   'app.shortTitle': { zh: '重点领域研发计划', en: 'Key-Area R&D Plan' },

@@ -18,6 +18,9 @@ import type { MessageKey } from '../i18n/messages';
 import { APPLICATIONS_NAV } from '../pages/applications/nav';
 import { PLANS_NAV } from '../pages/plans/nav';
 import { WORKPLANS_NAV } from '../pages/workplans/nav';
+import { MATCHING_NAV } from '../pages/matching/nav';
+import { FOLLOWUP_NAV } from '../pages/followup/nav';
+import { MAP_NAV } from '../pages/map/nav';
 
 export interface NavItem {
   path: string;
@@ -63,6 +66,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...PLANS_NAV,
   ...WORKPLANS_NAV,
   ...APPLICATIONS_NAV,
+  ...MAP_NAV,
+  ...FOLLOWUP_NAV,
+  ...MATCHING_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 

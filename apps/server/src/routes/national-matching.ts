@@ -1,0 +1,7 @@
+import type { Deps } from '../context.js';
+import type { RouteScope } from './helpers.js';
+
+export async function nationalMatchingRoutes(app: RouteScope, deps: Deps) {
+  void app;
+  void deps;
+}

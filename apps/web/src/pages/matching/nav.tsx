@@ -1,0 +1,4 @@
+import type { NavItem } from '../../layout/menu';
+
+/** Side-menu entries of the matching pages. */
+export const MATCHING_NAV: readonly NavItem[] = [];
