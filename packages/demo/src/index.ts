@@ -23,3 +23,12 @@ export { TITLE_NAMES, personKey } from './people.js';
 
 /** The demo accounts of the default registry (seed 20260101, 2000 organisations, 800 + 1200 people). */
 export const DEMO_USERS: readonly DemoUser[] = Object.freeze(demoUsers(generateRegistry()));
+export { generateNational } from './national.js';
+export type {
+  NationalApplicationJson,
+  NationalData,
+  NationalOptions,
+  NationalProjectJson,
+  NationalTruth,
+  NationalUnitJson,
+} from './national.js';

@@ -26,3 +26,6 @@ export * from './policy/application-workflow.js';
 export * from './schemas/applications.js';
 export * from './schemas/plans.js';
 export * from './schemas/workplans.js';
+export * from './national/project-status.js';
+export * from './national/normalise.js';
+export * from './national/match.js';

@@ -1,4 +1,13 @@
+import { LinkOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../layout/menu';
 
 /** Side-menu entries of the matching pages. */
-export const MATCHING_NAV: readonly NavItem[] = [];
+export const MATCHING_NAV: readonly NavItem[] = [
+  {
+    path: '/app/matching',
+    label: 'matching.menu',
+    hint: 'matching.menuHint',
+    icon: <LinkOutlined />,
+    roles: ['analyst', 'officer', 'admin'],
+  },
+];

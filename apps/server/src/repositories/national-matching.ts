@@ -1,0 +1,92 @@
+import type { Executor } from '../db/database.js';
+
+export interface MatchCandidateView {
+  orgId: string;
+  name: string;
+  score: number;
+  uscc: string | null;
+  type: string | null;
+  regionCode: string | null;
+  formerNames: string[];
+}
+
+export interface MatchRowView {
+  id: number;
+  recordKind: 'application' | 'project';
+  nationalId: string;
+  position: number;
+  role: 'lead' | 'participant';
+  name: string;
+  uscc: string | null;
+  orgType: string | null;
+  regionCode: string | null;
+  status: 'matched' | 'review' | 'unmatched' | 'rejected';
+  method: string | null;
+  confidence: number | null;
+  orgId: string | null;
+  candidates: MatchCandidateView[];
+}
+
+type Status = MatchRowView['status'];
+
+/** The matching queue: national units by status, with each candidate's registry facts. */
+export async function listMatches(
+  db: Executor,
+  query: { status: Status; page: number; pageSize: number },
+): Promise<{ total: number; items: MatchRowView[] }> {
+  const base = db.selectFrom('national_units').where('match_status', '=', query.status);
+  const total = Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .selectAll()
+    .orderBy('match_confidence', 'desc')
+    .orderBy('id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const ids = new Set<string>();
+  for (const r of rows) for (const c of candidatesOf(r.match_candidates)) ids.add(c.orgId);
+  const orgs = ids.size
+    ? await db
+        .selectFrom('organisations')
+        .select(['id', 'uscc', 'type', 'region_code', 'former_names'])
+        .where('id', 'in', [...ids])
+        .execute()
+    : [];
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      recordKind: r.record_kind,
+      nationalId: r.national_id,
+      position: r.position,
+      role: r.role,
+      name: r.name,
+      uscc: r.uscc?.trim() || null,
+      orgType: r.org_type,
+      regionCode: r.region_code?.trim() || null,
+      status: r.match_status,
+      method: r.match_method,
+      confidence: r.match_confidence,
+      orgId: r.org_id,
+      candidates: candidatesOf(r.match_candidates).map((c) => {
+        const o = byId.get(c.orgId);
+        return {
+          ...c,
+          uscc: o?.uscc ?? null,
+          type: o?.type ?? null,
+          regionCode: o?.region_code ?? null,
+          formerNames: ((o?.former_names as unknown as { name: string }[] | null) ?? []).map((f) => f.name),
+        };
+      }),
+    })),
+  };
+}
+
+export function candidatesOf(value: unknown): { orgId: string; name: string; score: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c): c is { orgId: string; name: string; score: number } =>
+      !!c && typeof c === 'object' && typeof (c as { orgId?: unknown }).orgId === 'string',
+  );
+}
