@@ -1,4 +1,116 @@
 /** Visible strings of the followup pages, in Chinese and English (merged into the app's MESSAGES). */
 export const FOLLOWUP_MESSAGES = {
-  'followup.placeholder': { zh: '…', en: '…' },
+  // Menu
+  'followup.menu': { zh: '国家项目跟踪', en: 'National project follow-up' },
+  'followup.menuHint': {
+    zh: '跟踪我市单位承担的国家重点研发计划项目进展、成果与服务',
+    en: 'Follow national projects of Guangzhou units: progress, outputs and services',
+  },
+
+  // List
+  'followup.title': { zh: '国家项目跟踪', en: 'National project follow-up' },
+  'followup.intro': {
+    zh: '我市单位牵头或参与的国家重点研发计划项目：跟踪启动、进展与成果会议，记录成果产出，提供产业化服务。',
+    en: 'National Key R&D projects led or joined by Guangzhou units: follow launch, progress and results meetings, record outputs and offer industrialisation services.',
+  },
+  'followup.filterStatus': { zh: '项目状态', en: 'Status' },
+  'followup.filterYear': { zh: '立项年度', en: 'Start year' },
+  'followup.filterField': { zh: '领域代码，如 F07', en: 'Field code, e.g. F07' },
+  'followup.nationalId': { zh: '项目编号', en: 'Project no.' },
+  'followup.projectTitle': { zh: '项目名称', en: 'Title' },
+  'followup.gzUnits': { zh: '我市单位', en: 'Guangzhou units' },
+  'followup.period': { zh: '执行期', en: 'Period' },
+  'followup.status': { zh: '状态', en: 'Status' },
+  'followup.outputs': { zh: '成果', en: 'Outputs' },
+  'followup.nextMilestone': { zh: '下一节点', en: 'Next milestone' },
+  'followup.none': { zh: '无', en: 'None' },
+  'followup.open': { zh: '查看', en: 'Open' },
+  'followup.empty': { zh: '暂无涉及我市单位的国家项目', en: 'No national project involves a Guangzhou unit' },
+  'followup.role.lead': { zh: '牵头', en: 'Lead' },
+  'followup.role.participant': { zh: '参与', en: 'Participant' },
+
+  // Status
+  'followup.status.not_started': { zh: '未开始', en: 'Not started' },
+  'followup.status.in_progress': { zh: '执行中', en: 'In progress' },
+  'followup.status.ended': { zh: '已到期待验收', en: 'Ended, awaiting acceptance' },
+  'followup.status.accepted': { zh: '已通过验收', en: 'Accepted' },
+  'followup.status.failed': { zh: '未通过验收', en: 'Failed acceptance' },
+
+  // Project page
+  'followup.back': { zh: '返回项目列表', en: 'Back to the list' },
+  'followup.facts': { zh: '项目信息', en: 'Project facts' },
+  'followup.programme': { zh: '重点专项', en: 'Programme' },
+  'followup.direction': { zh: '指南方向', en: 'Guideline direction' },
+  'followup.field': { zh: '领域', en: 'Field' },
+  'followup.application': { zh: '申报编号', en: 'Application no.' },
+  'followup.budget': { zh: '经费', en: 'Budget' },
+  'followup.budget.central': { zh: '中央财政', en: 'Central' },
+  'followup.budget.local': { zh: '地方财政', en: 'Local' },
+  'followup.budget.self': { zh: '自筹', en: 'Self-raised' },
+  'followup.budget.total': { zh: '合计', en: 'Total' },
+  'followup.acceptance': { zh: '验收', en: 'Acceptance' },
+  'followup.notAccepted': { zh: '尚未验收', en: 'Not yet accepted' },
+  'followup.units': { zh: '承担单位', en: 'Units' },
+  'followup.unitName': { zh: '单位名称', en: 'Unit' },
+  'followup.unitRole': { zh: '角色', en: 'Role' },
+  'followup.region': { zh: '所在地', en: 'Region' },
+  'followup.registry': { zh: '单位库', en: 'Registry' },
+  'followup.registryOpen': { zh: '单位库记录', en: 'Registry record' },
+  'followup.notMatched': { zh: '未关联', en: 'Not linked' },
+  'followup.inGuangzhou': { zh: '广州', en: 'Guangzhou' },
+  'followup.people': { zh: '项目骨干', en: 'Key people' },
+  'followup.personName': { zh: '姓名', en: 'Name' },
+  'followup.personRole': { zh: '职责', en: 'Role' },
+  'followup.personUnit': { zh: '单位', en: 'Unit' },
+  'followup.outputSummary': { zh: '成果产出', en: 'Outputs' },
+  'followup.timeline': { zh: '跟踪时间轴', en: 'Timeline' },
+  'followup.timelineEmpty': { zh: '尚无跟踪记录', en: 'Nothing recorded yet' },
+  'followup.allKinds': { zh: '全部', en: 'All' },
+  'followup.planned': { zh: '计划', en: 'Planned' },
+  'followup.fromRecord': { zh: '项目记录', en: 'From the record' },
+  'followup.readOnly': {
+    zh: '跟踪记录由科技局业务人员维护，您可以查看。',
+    en: 'Bureau officers keep the follow-up; you can read it.',
+  },
+
+  // Record events
+  'followup.event.start': { zh: '项目执行期开始', en: 'Project period starts' },
+  'followup.event.end': { zh: '项目执行期结束', en: 'Project period ends' },
+  'followup.event.acceptance_passed': { zh: '通过验收', en: 'Passed acceptance' },
+  'followup.event.acceptance_failed': { zh: '未通过验收', en: 'Failed acceptance' },
+
+  // Kinds
+  'followup.kind': { zh: '类别', en: 'Kind' },
+  'followup.kind.status': { zh: '状态变化', en: 'Status change' },
+  'followup.kind.milestone': { zh: '里程碑', en: 'Milestone' },
+  'followup.kind.output': { zh: '成果', en: 'Output' },
+  'followup.kind.meeting': { zh: '会议', en: 'Meeting' },
+  'followup.kind.service': { zh: '产业化服务', en: 'Industrialisation service' },
+
+  // Output types
+  'followup.outputType': { zh: '成果类型', en: 'Output type' },
+  'followup.outputType.patent': { zh: '专利', en: 'Patent' },
+  'followup.outputType.standard': { zh: '标准', en: 'Standard' },
+  'followup.outputType.product': { zh: '产品', en: 'Product' },
+  'followup.outputType.paper': { zh: '论文', en: 'Paper' },
+  'followup.outputType.software': { zh: '软件', en: 'Software' },
+  'followup.outputType.other': { zh: '其他', en: 'Other' },
+
+  // Entry form
+  'followup.add': { zh: '新增跟踪记录', en: 'Add entry' },
+  'followup.editEntry': { zh: '编辑跟踪记录', en: 'Edit entry' },
+  'followup.entryTitle': { zh: '标题', en: 'Title' },
+  'followup.entryTitleHint': {
+    zh: '如：项目启动会、中期检查、发明专利授权、产业化对接会',
+    en: 'e.g. launch meeting, mid-term check, patent granted, matchmaking event',
+  },
+  'followup.entryDetail': { zh: '说明', en: 'Details' },
+  'followup.entryDate': { zh: '日期', en: 'Date' },
+  'followup.entryOrg': { zh: '相关单位', en: 'Unit concerned' },
+  'followup.required': { zh: '请填写此项', en: 'Required' },
+  'followup.saved': { zh: '跟踪记录已保存', en: 'Entry saved' },
+  'followup.deleted': { zh: '跟踪记录已删除', en: 'Entry removed' },
+  'followup.delete': { zh: '删除', en: 'Remove' },
+  'followup.deleteConfirm': { zh: '确定删除这条跟踪记录？', en: 'Remove this entry?' },
+  'followup.recordedBy': { zh: '记录人：{name}', en: 'Recorded by {name}' },
 } as const;
