@@ -6,6 +6,7 @@ import { seedBuiltinCalendar } from '../commands/reference/seed-builtin-calendar
 import { systemActor, type Deps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { seedDemoTracks } from './demo-tracks.js';
+import { seedDemoFollowups } from './demo-followups.js';
 import { seedDemoWorkplan } from './demo-workplan.js';
 
 const CALENDAR_YEARS = [2024, 2025, 2026];
@@ -168,5 +169,6 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
   });
   await seedDemoTracks(deps);
   await seedDemoWorkplan(deps);
+  await seedDemoFollowups(deps);
   return { seeded: true, organisations: registry.organisations.length, people: registry.people.length, users: users.length };
 }

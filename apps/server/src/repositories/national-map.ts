@@ -1,0 +1,712 @@
+/**
+ * The map of enterprises and talent teams (rule 4.2.c): aggregates over the national programme records
+ * (national_applications, national_projects) and the units named by them (national_units).
+ *
+ * A "unit" is the registry organisation once matched (org_id), else the credit code as written, else the
+ * normalised name. Its region is the record's own region code, else the registry organisation's, else the
+ * registration-authority digits of its credit code (characters 3–8). A record's year is the application
+ * round for applications and the start year for projects; a project's budget is central + local + self.
+ *
+ * Every query is plain SQL over the indexed join national_units (record_kind, national_id) ↔ the record's
+ * unique national_id, grouped once; filters narrow the records first (CTE `recs`).
+ */
+import { isGuangzhouRegion, regionByCode, regionLabel } from '@rdplan/domain';
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../db/database.js';
+
+export type RecordKind = 'application' | 'project';
+
+export interface MapFilter {
+  /** A 14th Five-Year field code; matches the code itself and its sub-codes (F07 ⊃ F07.01). */
+  field?: string | undefined;
+  /** A chain (id or code): matches the records in any of its field codes. */
+  chain?: string | undefined;
+  /** GB/T 2260 code: a province (xx0000), a prefecture (xxxx00) or a district. */
+  region?: string | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  kind?: RecordKind | undefined;
+}
+
+/* ---------- SQL building blocks ---------- */
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** LIKE patterns that match a field code and its sub-codes: `field_code || '.' like any(patterns)`. */
+function fieldPatterns(codes: readonly string[]): string[] {
+  return [...new Set(codes)].map((c) => `${likeEscape(c)}.%`);
+}
+
+const BUDGET = sql<number>`(coalesce((p.budget->>'central')::bigint, 0) + coalesce((p.budget->>'local')::bigint, 0) + coalesce((p.budget->>'self')::bigint, 0))`;
+const UNIT_KEY = sql<string>`coalesce(nu.org_id::text, 'uscc:' || nu.uscc, 'name:' || nu.name_norm)`;
+const REGION = sql<string | null>`coalesce(nu.region_code::text, o.region_code::text, substr(nu.uscc, 3, 6))`;
+
+/** Region condition on a six-digit code expression: province → 2 digits, prefecture → 4, else exact. */
+function regionCond(expr: RawBuilder<unknown>, code: string | undefined): RawBuilder<boolean> {
+  if (!code) return sql<boolean>`true`;
+  if (code.endsWith('0000')) return sql<boolean>`left(${expr}, 2) = ${code.slice(0, 2)}`;
+  if (code.endsWith('00')) return sql<boolean>`left(${expr}, 4) = ${code.slice(0, 4)}`;
+  return sql<boolean>`${expr} = ${code}`;
+}
+
+/** Resolved filter: the field patterns every record must match (null = all fields). */
+interface Resolved {
+  patterns: string[][];
+  filter: MapFilter;
+}
+
+/** The field codes of a chain given by id or code ([] when there is no such chain). */
+export async function chainFieldCodes(db: Executor, chain: string): Promise<string[]> {
+  const row = await db
+    .selectFrom('chains')
+    .select('field_codes')
+    .where((eb) => eb.or([eb('code', '=', chain), eb(sql`id::text`, '=', chain)]))
+    .executeTakeFirst();
+  return row?.field_codes ?? [];
+}
+
+async function resolve(db: Executor, filter: MapFilter): Promise<Resolved> {
+  const patterns: string[][] = [];
+  if (filter.field) patterns.push(fieldPatterns([filter.field]));
+  if (filter.chain) patterns.push(fieldPatterns(await chainFieldCodes(db, filter.chain)));
+  return { patterns, filter };
+}
+
+function fieldConds(col: RawBuilder<unknown>, patterns: string[][]): RawBuilder<boolean>[] {
+  return patterns.map((p) => sql<boolean>`(${col} || '.') like any(${p}::text[])`);
+}
+
+function and(conds: RawBuilder<boolean>[]): RawBuilder<boolean> {
+  return conds.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(conds, sql` and `)}`;
+}
+
+/**
+ * CTE body of the filtered records: kind, national_id, year, field_code, title, stage, outcome, budget.
+ * Projects count as outcome 'approved' and have no stage.
+ */
+function recsCte(r: Resolved, withTitle = false): RawBuilder<unknown> {
+  const { filter, patterns } = r;
+  const parts: RawBuilder<unknown>[] = [];
+  const years = (col: RawBuilder<unknown>) => [
+    ...(filter.yearFrom !== undefined ? [sql<boolean>`${col} >= ${filter.yearFrom}`] : []),
+    ...(filter.yearTo !== undefined ? [sql<boolean>`${col} <= ${filter.yearTo}`] : []),
+  ];
+  if (filter.kind !== 'project') {
+    const conds = [...years(sql`a.year`), ...fieldConds(sql`a.field_code`, patterns)];
+    parts.push(sql`
+      select 'application'::text as kind, a.national_id, a.year, a.field_code, ${withTitle ? sql`a.title,` : sql``} a.stage::text as stage,
+             a.outcome::text as outcome, 0::bigint as budget
+      from national_applications a where ${and(conds)}`);
+  }
+  if (filter.kind !== 'application') {
+    const year = sql`extract(year from p.start_date)::int`;
+    const conds = [...years(year), ...fieldConds(sql`p.field_code`, patterns)];
+    parts.push(sql`
+      select 'project'::text as kind, p.national_id, ${year} as year, p.field_code, ${withTitle ? sql`p.title,` : sql``} null::text as stage,
+             'approved'::text as outcome, ${BUDGET}::bigint as budget
+      from national_projects p where ${and(conds)}`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+/** CTE body of the units of the filtered records, one row per unit and record. */
+const UNITS_CTE = sql`
+  select r.kind, r.national_id, r.year, r.field_code, r.stage, r.outcome, r.budget, nu.role, nu.org_id,
+         coalesce(o.name, nu.name) as name, nu.uscc::text as uscc, coalesce(nu.org_type, o.type) as org_type,
+         ${UNIT_KEY} as unit_key, ${REGION} as region
+  from recs r
+  join national_units nu on nu.record_kind = r.kind and nu.national_id = r.national_id
+  left join organisations o on o.id = nu.org_id`;
+
+/** CTE body of the records having at least one unit in the region (all records without a region filter). */
+function frecsCte(region: string | undefined): RawBuilder<unknown> {
+  if (!region) return sql`select * from recs`;
+  return sql`
+    select r.* from recs r where exists (
+      select 1 from national_units nu left join organisations o on o.id = nu.org_id
+      where nu.record_kind = r.kind and nu.national_id = r.national_id and ${regionCond(REGION, region)})`;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+function regionNames(code: string | null) {
+  if (!code) return { labelZh: '未知', labelEn: 'Unknown' };
+  if (!regionByCode(code)) return { labelZh: code, labelEn: code };
+  return { labelZh: regionLabel(code, 'zh'), labelEn: regionLabel(code, 'en') };
+}
+
+/* ---------- summary ---------- */
+
+export interface CountRow {
+  applications: number;
+  projects: number;
+  approved: number;
+  budget: number;
+}
+export interface UnitRow {
+  key: string;
+  orgId: string | null;
+  name: string;
+  uscc: string | null;
+  regionCode: string | null;
+  isGuangzhou: boolean;
+  orgType: string | null;
+  leads: number;
+  participations: number;
+  records: number;
+  approved: number;
+  budget: number;
+}
+export interface MapSummary {
+  totals: CountRow & { units: number };
+  byField: (CountRow & { code: string; nameZh: string; nameEn: string })[];
+  byChain: (CountRow & { id: string; code: string; nameZh: string; nameEn: string })[];
+  byRegion: {
+    code: string;
+    labelZh: string;
+    labelEn: string;
+    isGuangzhou: boolean;
+    leads: number;
+    participations: number;
+    units: number;
+  }[];
+  byYear: (CountRow & { year: number })[];
+  topUnits: UnitRow[];
+  options: {
+    fields: { code: string; nameZh: string; nameEn: string; parentCode: string | null }[];
+    chains: { id: string; code: string; nameZh: string; nameEn: string; fieldCodes: string[] }[];
+  };
+}
+
+const COUNTS = sql`
+  count(*) filter (where kind = 'application') as applications,
+  count(*) filter (where kind = 'project') as projects,
+  count(*) filter (where kind = 'application' and outcome = 'approved') as approved,
+  coalesce(sum(budget), 0) as budget`;
+
+function countRow(r: Record<string, unknown>): CountRow {
+  return { applications: num(r.applications), projects: num(r.projects), approved: num(r.approved), budget: num(r.budget) };
+}
+
+/**
+ * Who leads and takes part: record counts by field, chain and year (records with a unit in the region
+ * when a region is given), units by region, and the top units.
+ * `approved` counts approved applications; `budget` sums project budgets (for units: projects they led).
+ */
+export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Promise<MapSummary> {
+  const r = await resolve(db, filter);
+  const withRecs = sql`with recs as (${recsCte(r)}), frecs as (${frecsCte(filter.region)})`;
+  // Group by the top-level field unless a field is chosen (then by its sub-codes).
+  const fieldKey = filter.field ? sql`field_code` : sql`split_part(field_code, '.', 1)`;
+  const [byFieldCode, byYear, perUnit, fields, chains] = await Promise.all([
+    sql<Record<string, unknown>>`${withRecs}
+      select ${fieldKey} as code, ${COUNTS} from frecs group by 1`.execute(db),
+    sql<Record<string, unknown>>`${withRecs}
+      select year, ${COUNTS} from frecs where year is not null group by year order by year`.execute(db),
+    sql<Record<string, unknown>>`${withRecs}, units as (${UNITS_CTE}),
+      pu as (
+        select unit_key, max(org_id::text) as org_id, max(name) as name, max(uscc) as uscc, max(region) as region, max(org_type) as org_type,
+               count(*) filter (where role = 'lead') as leads, count(*) filter (where role = 'participant') as participations,
+               count(*) as records, count(*) filter (where kind = 'application' and outcome = 'approved') as approved,
+               coalesce(sum(budget) filter (where kind = 'project' and role = 'lead'), 0) as budget
+        from units where ${regionCond(sql`region`, filter.region)}
+        group by unit_key
+      )
+      select 'region' as part, case when region ~ '^4401' then region when region ~ '^\\d{6}$' then left(region, 2) || '0000' end as unit_key,
+             null as org_id, null as name, null as uscc, null as region, null as org_type,
+             sum(leads) as leads, sum(participations) as participations, count(*) as records, 0 as approved, 0 as budget
+      from pu group by 2
+      union all
+      select * from (select 'top' as part, * from pu order by leads desc, participations desc, unit_key limit ${topN}) t`.execute(db),
+    db
+      .selectFrom('fields as f')
+      .leftJoin('fields as p', 'p.id', 'f.parent_id')
+      .select(['f.code', 'f.name_zh', 'f.name_en', 'p.code as parent_code'])
+      .orderBy('f.code')
+      .execute(),
+    db
+      .selectFrom('chains')
+      .select(['id', 'code', 'name_zh', 'name_en', 'field_codes'])
+      .where('active', '=', true)
+      .orderBy('code')
+      .execute(),
+  ]);
+
+  const fieldName = new Map(fields.map((f) => [f.code, f]));
+  const byField = byFieldCode.rows
+    .map((row) => {
+      const code = (row.code as string | null) ?? '';
+      const f = fieldName.get(code);
+      return { code, nameZh: f?.name_zh ?? (code || '未分类'), nameEn: f?.name_en ?? (code || 'Unclassified'), ...countRow(row) };
+    })
+    .sort((a, b) => (a.code === '' ? 1 : b.code === '' ? -1 : a.code.localeCompare(b.code)));
+
+  // Chains: a record counts in each chain whose field codes contain its field (sums over the exact field codes).
+  const exact = filter.field
+    ? byFieldCode.rows
+    : (
+        await sql<Record<string, unknown>>`${withRecs}
+          select field_code as code, ${COUNTS} from frecs where field_code is not null group by 1`.execute(db)
+      ).rows;
+  const byChain = chains.map((c) => {
+    const total: CountRow = { applications: 0, projects: 0, approved: 0, budget: 0 };
+    for (const row of exact) {
+      const code = row.code as string | null;
+      if (!code || !c.field_codes.some((f) => code === f || code.startsWith(`${f}.`))) continue;
+      const add = countRow(row);
+      total.applications += add.applications;
+      total.projects += add.projects;
+      total.approved += add.approved;
+      total.budget += add.budget;
+    }
+    return { id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, ...total };
+  });
+
+  const totals = byField.reduce<CountRow>(
+    (t, f) => ({
+      applications: t.applications + f.applications,
+      projects: t.projects + f.projects,
+      approved: t.approved + f.approved,
+      budget: t.budget + f.budget,
+    }),
+    { applications: 0, projects: 0, approved: 0, budget: 0 },
+  );
+
+  const byRegion = perUnit.rows.filter((x) => x.part === 'region');
+  const topUnits = perUnit.rows.filter((x) => x.part === 'top');
+  return {
+    // Each unit counts once, in the region of its rows (a unit's rows agree on the region in practice).
+    totals: { ...totals, units: byRegion.reduce((n, x) => n + num(x.records), 0) },
+    byField,
+    byChain,
+    byRegion: byRegion
+      .map((row) => {
+        const code = (row.unit_key as string | null) ?? '';
+        return {
+          code,
+          ...regionNames(code || null),
+          isGuangzhou: code !== '' && isGuangzhouRegion(code),
+          leads: num(row.leads),
+          participations: num(row.participations),
+          units: num(row.records),
+        };
+      })
+      .sort((a, b) => b.leads + b.participations - (a.leads + a.participations) || a.code.localeCompare(b.code)),
+    byYear: byYear.rows.map((row) => ({ year: num(row.year), ...countRow(row) })),
+    topUnits: topUnits.map(unitRow),
+    options: {
+      fields: fields.map((f) => ({ code: f.code, nameZh: f.name_zh, nameEn: f.name_en, parentCode: f.parent_code })),
+      chains: chains.map((c) => ({ id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, fieldCodes: c.field_codes })),
+    },
+  };
+}
+
+function unitRow(row: Record<string, unknown>): UnitRow {
+  const region = (row.region as string | null) ?? null;
+  return {
+    key: row.unit_key as string,
+    orgId: (row.org_id as string | null) ?? null,
+    name: row.name as string,
+    uscc: row.uscc ? String(row.uscc).trim() : null,
+    regionCode: region,
+    isGuangzhou: region !== null && isGuangzhouRegion(region),
+    orgType: (row.org_type as string | null) ?? null,
+    leads: num(row.leads),
+    participations: num(row.participations),
+    records: num(row.records),
+    approved: num(row.approved),
+    budget: num(row.budget),
+  };
+}
+
+/* ---------- collaboration network ---------- */
+
+export interface MapNetwork {
+  nodes: {
+    key: string;
+    orgId: string | null;
+    name: string;
+    regionCode: string | null;
+    isGuangzhou: boolean;
+    orgType: string | null;
+    records: number;
+    leads: number;
+  }[];
+  edges: { source: string; target: string; weight: number }[];
+  /** Distinct collaborating pairs before the top-N cut. */
+  totalEdges: number;
+}
+
+/**
+ * Units that appear on the same record, weighted by the number of shared records; the `topEdges`
+ * heaviest pairs (ties by key) and the units they join. With a region, only records with a unit there.
+ */
+export async function mapNetwork(db: Executor, filter: MapFilter, topEdges = 100): Promise<MapNetwork> {
+  const r = await resolve(db, filter);
+  const pairs = await sql<Record<string, unknown>>`
+    with recs as (${recsCte(r)}), frecs as (${frecsCte(filter.region)}),
+    ku as (
+      select nu.record_kind, nu.national_id, ${UNIT_KEY} as unit_key
+      from frecs f join national_units nu on nu.record_kind = f.kind and nu.national_id = f.national_id
+    ),
+    pairs as (
+      select a.unit_key as source, b.unit_key as target, count(*) as weight
+      from ku a join ku b on b.record_kind = a.record_kind and b.national_id = a.national_id and a.unit_key < b.unit_key
+      group by 1, 2
+    )
+    select source, target, weight, count(*) over () as total from pairs order by weight desc, source, target limit ${topEdges}`.execute(db);
+  const edges = pairs.rows.map((p) => ({ source: p.source as string, target: p.target as string, weight: num(p.weight) }));
+  const keys = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+  if (keys.length === 0) return { nodes: [], edges: [], totalEdges: 0 };
+  const nodes = await sql<Record<string, unknown>>`
+    with recs as (${recsCte(r)}), units as (${UNITS_CTE})
+    select unit_key, max(org_id::text) as org_id, max(name) as name, max(region) as region, max(org_type) as org_type,
+           count(*) as records, count(*) filter (where role = 'lead') as leads
+    from units where unit_key = any(${keys}::text[]) group by unit_key`.execute(db);
+  return {
+    nodes: nodes.rows
+      .map((n) => {
+        const region = (n.region as string | null) ?? null;
+        return {
+          key: n.unit_key as string,
+          orgId: (n.org_id as string | null) ?? null,
+          name: n.name as string,
+          regionCode: region,
+          isGuangzhou: region !== null && isGuangzhouRegion(region),
+          orgType: (n.org_type as string | null) ?? null,
+          records: num(n.records),
+          leads: num(n.leads),
+        };
+      })
+      .sort((a, b) => b.records - a.records || a.key.localeCompare(b.key)),
+    edges,
+    totalEdges: num(pairs.rows[0]?.total),
+  };
+}
+
+/* ---------- attraction candidates ---------- */
+
+/** Points of one record for the unit named on it (see ATTRACTION_SCORE). */
+export const ATTRACTION_POINTS = {
+  projectLead: 5,
+  projectParticipant: 2,
+  applicationLead: 2,
+  applicationParticipant: 1,
+  approvedBonus: 2,
+  finalDefenceBonus: 0.5,
+  /** Each year before the reference year multiplies the points by this. */
+  yearDecay: 0.8,
+  /** × ln(1 + budget in millions of yuan) — projects led count fully, joined ones half. */
+  budgetWeight: 2,
+  /** Per distinct key person of the unit on these records, at most keyPeopleCap of them. */
+  keyPersonWeight: 1,
+  keyPeopleCap: 10,
+} as const;
+
+/**
+ * The attraction score of a unit outside Guangzhou over the records in the target fields:
+ *
+ *   score = Σ_records decay^(refYear − year) × points(record)
+ *         + budgetWeight × ln(1 + (budget of projects led + ½ budget of projects joined) / 1,000,000)
+ *         + keyPersonWeight × min(keyPeopleCap, distinct key people)
+ *
+ * points: project lead 5, project participant 2, application lead 2, application participant 1;
+ * an application adds 2 when approved, 0.5 when it reached the final defence without approval.
+ * (An approved application that became a project counts as both, by design: it shows the unit wins.)
+ */
+export const ATTRACTION_SCORE =
+  'Σ 0.8^(refYear−year) × points + 2·ln(1 + (budget led + ½ budget joined)/1,000,000) + min(10, key people); points: project lead 5 / participant 2, application lead 2 / participant 1, +2 approved, +0.5 final defence';
+
+const P = ATTRACTION_POINTS;
+const POINTS = sql<number>`(case when kind = 'project' then (case when role = 'lead' then ${sql.lit(P.projectLead)} else ${sql.lit(P.projectParticipant)} end)
+  else (case when role = 'lead' then ${sql.lit(P.applicationLead)} else ${sql.lit(P.applicationParticipant)} end)
+     + (case when outcome = 'approved' then ${sql.lit(P.approvedBonus)} when stage = 'final_defence' then ${sql.lit(P.finalDefenceBonus)} else 0 end) end)::float8`;
+
+export interface AttractionFilter {
+  chain?: string | undefined;
+  field?: string | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+}
+
+export interface EvidenceRow {
+  kind: RecordKind;
+  nationalId: string;
+  year: number | null;
+  title: string;
+  fieldCode: string | null;
+  role: 'lead' | 'participant';
+  stage: string | null;
+  outcome: string;
+  budget: number;
+  points: number;
+}
+
+export interface AttractionCandidate extends Omit<UnitRow, 'approved' | 'budget'> {
+  rank: number;
+  score: number;
+  activity: number;
+  projectsLed: number;
+  projectsJoined: number;
+  applicationsLed: number;
+  applicationsJoined: number;
+  approved: number;
+  finalDefence: number;
+  budgetLed: number;
+  budgetJoined: number;
+  keyPeople: number;
+  lastYear: number | null;
+  people: string[];
+  evidence: EvidenceRow[];
+}
+
+export interface AttractionResult {
+  refYear: number;
+  fieldCodes: string[];
+  formula: string;
+  candidates: AttractionCandidate[];
+}
+
+/** Target fields: the chain's, the field, both (intersected by matching both), or every active chain's. */
+async function attractionPatterns(db: Executor, f: AttractionFilter): Promise<{ patterns: string[][]; codes: string[] }> {
+  const patterns: string[][] = [];
+  const codes: string[] = [];
+  if (f.chain) {
+    const c = await chainFieldCodes(db, f.chain);
+    patterns.push(fieldPatterns(c));
+    codes.push(...c);
+  }
+  if (f.field) {
+    patterns.push(fieldPatterns([f.field]));
+    codes.push(f.field);
+  }
+  if (patterns.length === 0) {
+    const all = await db.selectFrom('chains').select('field_codes').where('active', '=', true).execute();
+    const c = [...new Set(all.flatMap((x) => x.field_codes))].sort();
+    patterns.push(fieldPatterns(c));
+    codes.push(...c);
+  }
+  return { patterns, codes: [...new Set(codes)] };
+}
+
+/**
+ * Units outside Guangzhou strong in the fields of the city's chains, ranked by ATTRACTION_SCORE, each
+ * with the records behind its score (the `evidenceN` with most points) and its key people.
+ */
+export async function mapAttraction(
+  db: Executor,
+  f: AttractionFilter,
+  refYear: number,
+  topN = 50,
+  evidenceN = 20,
+): Promise<AttractionResult> {
+  const { patterns, codes } = await attractionPatterns(db, f);
+  const r: Resolved = { patterns, filter: { yearFrom: f.yearFrom, yearTo: f.yearTo } };
+  const outside = sql<boolean>`region ~ '^\\d{6}$' and region !~ '^4401'`;
+  const ranked = await sql<Record<string, unknown>>`
+    with recs as (${recsCte(r)}), units as (${UNITS_CTE}),
+    -- Key people per registry organisation, folded into the same aggregation (no join: estimates stay sound).
+    kp as (
+      select np.org_id::text as unit_key, count(distinct np.person_key) as n
+      from national_people np join recs on recs.kind = np.record_kind and recs.national_id = np.national_id
+      where np.org_id is not null and np.person_key is not null
+      group by np.org_id
+    ),
+    rows as (
+      select unit_key, org_id::text as org_id, name, uscc, region, org_type, kind, role, outcome, stage, budget, year, null::bigint as people
+      from units where ${outside}
+      union all
+      select unit_key, null, null, null, null, null, null, null, null, null, null, null, n from kp
+    ),
+    agg as (
+      select unit_key, max(org_id) as org_id, max(name) as name, max(uscc) as uscc, max(region) as region, max(org_type) as org_type,
+             count(*) filter (where kind = 'project' and role = 'lead') as p_lead,
+             count(*) filter (where kind = 'project' and role = 'participant') as p_part,
+             count(*) filter (where kind = 'application' and role = 'lead') as a_lead,
+             count(*) filter (where kind = 'application' and role = 'participant') as a_part,
+             count(*) filter (where kind = 'application' and outcome = 'approved') as a_appr,
+             count(*) filter (where kind = 'application' and stage = 'final_defence' and outcome <> 'approved') as a_final,
+             coalesce(sum(budget) filter (where kind = 'project' and role = 'lead'), 0) as budget_led,
+             coalesce(sum(budget) filter (where kind = 'project' and role = 'participant'), 0) as budget_part,
+             sum(power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) * ${POINTS}) filter (where kind is not null) as activity,
+             count(kind) as records, max(year) as last_year, coalesce(max(people), 0) as key_people
+      from rows
+      group by unit_key
+      having count(kind) > 0
+    )
+    select agg.*,
+           agg.activity
+           + ${sql.lit(P.budgetWeight)} * ln(1 + (agg.budget_led + agg.budget_part / 2.0) / 1000000.0)
+           + ${sql.lit(P.keyPersonWeight)} * least(${sql.lit(P.keyPeopleCap)}, agg.key_people) as score
+    from agg
+    order by score desc, unit_key
+    limit ${topN}`.execute(db);
+
+  const keys = ranked.rows.map((x) => x.unit_key as string);
+  const evidence = new Map<string, EvidenceRow[]>();
+  const people = new Map<string, string[]>();
+  if (keys.length > 0) {
+    const orgIds = keys.filter((k) => !k.startsWith('uscc:') && !k.startsWith('name:'));
+    const usccs = keys.filter((k) => k.startsWith('uscc:')).map((k) => k.slice(5));
+    const names = keys.filter((k) => k.startsWith('name:')).map((k) => k.slice(5));
+    // The units' own rows, found by index (org_id, name_norm) or by credit code, then their filtered records.
+    const [ev, ppl] = await Promise.all([
+      sql<Record<string, unknown>>`
+        with recs as (${recsCte(r, true)}),
+        mine as (
+          select nu.* from national_units nu where nu.org_id = any(${orgIds}::uuid[])
+          union all
+          select nu.* from national_units nu where nu.org_id is null and nu.uscc = any(${usccs}::text[])
+          union all
+          select nu.* from national_units nu where nu.org_id is null and nu.uscc is null and nu.name_norm = any(${names}::text[])
+        ),
+        units as (
+          select r.kind, r.national_id, r.year, r.field_code, r.title, r.stage, r.outcome, r.budget, nu.role,
+                 ${UNIT_KEY} as unit_key, ${REGION} as region
+          from mine nu join recs r on r.kind = nu.record_kind and r.national_id = nu.national_id
+          left join organisations o on o.id = nu.org_id
+        ),
+        scored as (
+          select *, ${POINTS} as points,
+                 row_number() over (partition by unit_key order by ${POINTS} * power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) desc, year desc nulls last, national_id) as n
+          from units where ${outside}
+        )
+        select * from scored where n <= ${evidenceN} order by unit_key, n`.execute(db),
+      orgIds.length === 0
+        ? Promise.resolve({ rows: [] as Record<string, unknown>[] })
+        : sql<Record<string, unknown>>`
+            with recs as (${recsCte(r)})
+            select np.org_id::text as org_id, np.name, max(np.role) as role, count(*) as records
+            from national_people np join recs on recs.kind = np.record_kind and recs.national_id = np.national_id
+            where np.org_id = any(${orgIds}::uuid[])
+            group by np.org_id, np.name, np.person_key
+            order by np.org_id, count(*) desc, np.name`.execute(db),
+    ]);
+    for (const e of ev.rows) {
+      const k = e.unit_key as string;
+      const list = evidence.get(k) ?? [];
+      list.push({
+        kind: e.kind as RecordKind,
+        nationalId: e.national_id as string,
+        year: e.year === null ? null : num(e.year),
+        title: e.title as string,
+        fieldCode: (e.field_code as string | null) ?? null,
+        role: e.role as 'lead' | 'participant',
+        stage: (e.stage as string | null) ?? null,
+        outcome: e.outcome as string,
+        budget: num(e.budget),
+        points: num(e.points),
+      });
+      evidence.set(k, list);
+    }
+    for (const p of ppl.rows) {
+      const k = p.org_id as string;
+      const list = people.get(k) ?? [];
+      if (list.length < P.keyPeopleCap) list.push(p.role ? `${p.name as string}（${p.role as string}）` : (p.name as string));
+      people.set(k, list);
+    }
+  }
+
+  return {
+    refYear,
+    fieldCodes: codes.sort(),
+    formula: ATTRACTION_SCORE,
+    candidates: ranked.rows.map((x, i) => {
+      const base = unitRow({ ...x, leads: num(x.p_lead) + num(x.a_lead), participations: num(x.p_part) + num(x.a_part) });
+      const key = base.key;
+      return {
+        key,
+        orgId: base.orgId,
+        name: base.name,
+        uscc: base.uscc,
+        regionCode: base.regionCode,
+        isGuangzhou: base.isGuangzhou,
+        orgType: base.orgType,
+        leads: base.leads,
+        participations: base.participations,
+        records: base.records,
+        rank: i + 1,
+        score: round2(num(x.score)),
+        activity: round2(num(x.activity)),
+        projectsLed: num(x.p_lead),
+        projectsJoined: num(x.p_part),
+        applicationsLed: num(x.a_lead),
+        applicationsJoined: num(x.a_part),
+        approved: num(x.a_appr),
+        finalDefence: num(x.a_final),
+        budgetLed: num(x.budget_led),
+        budgetJoined: num(x.budget_part),
+        keyPeople: num(x.key_people),
+        lastYear: x.last_year === null ? null : num(x.last_year),
+        people: base.orgId ? (people.get(base.orgId) ?? []) : [],
+        evidence: evidence.get(key) ?? [],
+      };
+    }),
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/* ---------- backfill candidates (3.2) ---------- */
+
+export interface BackfillCandidate {
+  key: string;
+  orgId: string | null;
+  name: string;
+  uscc: string | null;
+  regionCode: string | null;
+  orgType: string | null;
+  /** 3.2.a: an enterprise or a medical institution (null when the type is unknown). */
+  eligibleType: boolean | null;
+  records: { nationalId: string; year: number; programme: string; direction: string; fieldCode: string | null; title: string }[];
+}
+
+/**
+ * Guangzhou units that were the first applicant (3.2.b) of an application in `year` that reached the
+ * final defence (3.2.c) and was not approved (3.2.d), with those applications; field / chain narrow them.
+ */
+export async function mapBackfill(db: Executor, year: number, f: { field?: string | undefined; chain?: string | undefined }) {
+  const r = await resolve(db, { field: f.field, chain: f.chain });
+  const rows = await sql<Record<string, unknown>>`
+    select a.national_id, a.year, a.programme, a.direction, a.field_code, a.title,
+           coalesce(nu.org_id, a.lead_org_id)::text as org_id, coalesce(o.name, nu.name, a.lead_name) as name,
+           coalesce(nu.uscc, a.lead_uscc)::text as uscc, coalesce(nu.org_type, o.type) as org_type,
+           coalesce(nu.region_code::text, o.region_code::text, substr(coalesce(nu.uscc, a.lead_uscc), 3, 6)) as region,
+           coalesce(nu.org_id::text, a.lead_org_id::text, 'uscc:' || coalesce(nu.uscc, a.lead_uscc), 'name:' || coalesce(nu.name_norm, a.lead_name)) as unit_key
+    from national_applications a
+    left join national_units nu on nu.record_kind = 'application' and nu.national_id = a.national_id and nu.position = 0
+    left join organisations o on o.id = coalesce(nu.org_id, a.lead_org_id)
+    where a.year = ${year} and a.stage = 'final_defence' and a.outcome = 'not_approved'
+      and ${and(fieldConds(sql`a.field_code`, r.patterns))}
+    order by name, a.national_id`.execute(db);
+  const byUnit = new Map<string, BackfillCandidate>();
+  for (const row of rows.rows) {
+    const region = (row.region as string | null) ?? null;
+    if (!region || !isGuangzhouRegion(region)) continue;
+    const key = row.unit_key as string;
+    let c = byUnit.get(key);
+    if (!c) {
+      const orgType = (row.org_type as string | null) ?? null;
+      c = {
+        key,
+        orgId: (row.org_id as string | null) ?? null,
+        name: row.name as string,
+        uscc: row.uscc ? String(row.uscc).trim() : null,
+        regionCode: region,
+        orgType,
+        eligibleType: orgType === null ? null : orgType === 'enterprise' || orgType === 'medical_institution',
+        records: [],
+      };
+      byUnit.set(key, c);
+    }
+    c.records.push({
+      nationalId: row.national_id as string,
+      year: num(row.year),
+      programme: row.programme as string,
+      direction: row.direction as string,
+      fieldCode: (row.field_code as string | null) ?? null,
+      title: row.title as string,
+    });
+  }
+  return { year, candidates: [...byUnit.values()] };
+}
