@@ -14,6 +14,8 @@ import type { Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerSecurity } from './http/security.js';
+import { nationalImportJobHandler, NATIONAL_IMPORT_JOB } from './commands/national/import-jobs.js';
+import { JobRunner } from './jobs/runner.js';
 import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
 
@@ -90,6 +92,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   for (const register of routes) await typed.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
+
+  // Background import jobs (national records, 4.2.a): the runner starts with the app and stops on close,
+  // finishing the job in hand; jobs are claimed with `for update skip locked`, so instances may share a database.
+  const jobs = new JobRunner(deps, { [NATIONAL_IMPORT_JOB]: nationalImportJobHandler }, 2000, (msg, err) => app.log.error({ err }, msg));
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

@@ -6,7 +6,9 @@ import { verifyAudit } from './audit/audit.js';
 import { migrate, openDatabase, type Database } from './db/database.js';
 import { seedDemo } from './seed/demo.js';
 import { importOrganisations } from './commands/registry/organisation-rows.js';
-import { importNational } from './commands/national/import-national.js';
+import { importNationalAsJob } from './commands/national/import-jobs.js';
+import type { ImportProgress } from './commands/national/import-national.js';
+import { recordKind } from './commands/national/national-format.js';
 import { systemActor } from './context.js';
 
 const USAGE = `rdplan <command>
@@ -17,8 +19,9 @@ const USAGE = `rdplan <command>
   audit verify     check the audit log's hash chain; names the first altered or removed event
   import organisations <file.xlsx|file.csv> [--dry-run]
                    upsert registry organisations by credit code; bad rows are listed by row and column
-  import national <file.json> [--dry-run]
-                   upsert national programme applications and projects by national id (docs/national-records.md)
+  import national <file.json|file.csv|file.xlsx> [--source <text>] [--kind <kind>] [--dry-run]
+                   upsert national programme records by national id (docs/national-records.md); runs as an
+                   import job and prints progress lines (rows done, rate, errors so far), then the result
 
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in RDPLAN_DATA_DIR (default .data/).`;
 
@@ -32,6 +35,12 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   } finally {
     await database.close();
   }
+}
+
+/** The value after a `--flag` on the command line. */
+function flagValue(argv: string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
 }
 
 /** The command line; returns the process exit code. */
@@ -62,14 +71,38 @@ export async function runCli(argv: string[]): Promise<number> {
       const file = argv[2];
       if (sub === 'national' && file) {
         const buffer = fs.readFileSync(file);
-        const result = await withDatabase((d) =>
-          importNational({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
+        const kind = recordKind(flagValue(argv, '--kind'));
+        let started = performance.now();
+        let lastLine = 0;
+        // Progress lines go to stderr (the result JSON stays alone on stdout).
+        const onProgress = (p: ImportProgress) => {
+          const now = performance.now();
+          const final = p.phase === 'checking' && p.rowsDone === p.totalRows;
+          if (now - lastLine < 1000 && !final) return;
+          lastLine = now;
+          const rate = Math.round(p.rowsDone / Math.max(0.001, (now - started) / 1000));
+          const writing = p.phase === 'writing' ? ` · writing ${p.written ?? 0}/${p.toWrite ?? 0}` : '';
+          console.error(`rows ${p.rowsDone}/${p.totalRows} · ${rate} rows/s · errors ${p.errors.length}${writing}`);
+        };
+        const { jobId, result } = await withDatabase((d) => {
+          started = performance.now(); // the import itself, not opening and migrating the database
+          return importNationalAsJob({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
             filename: path.basename(file),
             buffer,
             dryRun: argv.includes('--dry-run'),
-          }),
+            source: flagValue(argv, '--source') ?? null,
+            ...(kind ? { kind } : {}),
+            keepFile: false,
+            maxBytes: null,
+            onProgress,
+          });
+        });
+        const ms = Math.round(performance.now() - started);
+        console.error(
+          `done in ${ms} ms: ${result.totalRecords} records (${Math.round(result.totalRecords / Math.max(0.001, ms / 1000))}/s), ` +
+            `${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected`,
         );
-        console.log(JSON.stringify(result));
+        console.log(JSON.stringify({ jobId, ...result }));
         return result.rejected > 0 ? 1 : 0;
       }
       if (sub !== 'organisations' || !file) break;

@@ -47,9 +47,10 @@ function multipart(filename: string, content: Buffer | string, field = 'file') {
   const body = Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+/** Uploads and waits for the import job to finish (`wait=true`: 200 with the result). */
 function upload(content: Buffer | string, query = '', client = analyst, field = 'file') {
   const m = multipart('national.json', content, field);
-  return client.request('POST', `/api/national/import${query}`, m.body, m.headers);
+  return client.request('POST', `/api/national/import${query ? `${query}&` : '?'}wait=true`, m.body, m.headers);
 }
 async function count(table: 'national_applications' | 'national_projects' | 'import_batches') {
   return Number(

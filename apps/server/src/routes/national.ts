@@ -1,7 +1,6 @@
 import {
   AppError,
   IdParams,
-  ImportQuery,
   IsoDate,
   NATIONAL_OUTCOMES,
   NATIONAL_STAGES,
@@ -19,7 +18,8 @@ import {
   getNationalProject,
   getNationalProjects,
 } from '../commands/national/get-national.js';
-import { importNational } from '../commands/national/import-national.js';
+import { getImportJob, importNationalAsJob, listImportJobs, queueNationalImport } from '../commands/national/import-jobs.js';
+import { recordKind } from '../commands/national/national-format.js';
 import type { Deps } from '../context.js';
 import type { RouteScope } from './helpers.js';
 
@@ -67,16 +67,69 @@ const ProjectOut = z.object({
   updatedAt: z.string(),
 });
 const Counts = z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() });
-const ImportOut = Counts.extend({
+const RowError = z.object({
+  row: z.string(),
+  column: z.string(),
+  reason: z.string(),
+  sheet: z.string().optional(),
+  line: z.number().optional(),
+});
+const ImportSummary = Counts.extend({
   batchId: z.string().nullable(),
   dryRun: z.boolean(),
   filename: z.string(),
+  format: z.enum(['json', 'csv', 'xlsx']),
+  source: z.string().nullable(),
   sha256: z.string(),
   totalRecords: z.number(),
   rejected: z.number(),
   applications: Counts,
   projects: Counts,
-  errors: z.array(z.object({ row: z.string(), column: z.string(), reason: z.string() })),
+  acceptances: Counts,
+  units: z.number(),
+  timingsMs: z.object({ read: z.number(), check: z.number(), write: z.number(), match: z.number() }).optional(),
+  matchFailure: z.string().optional(),
+});
+const ImportOut = ImportSummary.extend({ jobId: z.string(), errors: z.array(RowError) });
+const JobOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  filename: z.string(),
+  source: z.string().nullable(),
+  dryRun: z.boolean(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  phase: z.string().nullable(),
+  totalRows: z.number(),
+  rowsDone: z.number(),
+  written: z.number().nullable(),
+  toWrite: z.number().nullable(),
+  errorsCount: z.number(),
+  errors: z.array(RowError),
+  ratePerSecond: z.number().nullable(),
+  elapsedMs: z.number().nullable(),
+  result: ImportSummary.nullable(),
+  failure: z.string().nullable(),
+  batchId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
+const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const KindParam = z
+  .string()
+  .trim()
+  .max(50)
+  .refine((v) => recordKind(v) !== undefined, {
+    message: 'applications | projects | acceptances (国家项目申报记录 / 立项项目 / 验收结果)',
+  });
+const NationalImportQuery = z.strictObject({
+  dryRun: Flag.optional(),
+  /** Answer only when the import is done (200 with the result) instead of 202 with the job. */
+  wait: Flag.optional(),
+  source: z.string().trim().max(200).optional(),
+  kind: KindParam.optional(),
 });
 
 const ApplicationQuery = Page.extend({
@@ -100,22 +153,75 @@ export async function nationalRoutes(app: RouteScope, deps: Deps) {
       config: { access: IMPORTERS },
       schema: {
         tags: ['national'],
-        summary: 'Import national programme records (JSON, multipart field `file`)',
+        summary:
+          'Import national programme records (JSON, CSV or xlsx; multipart field `file`, optional fields `source`, `dryRun`, `kind`)',
         description:
-          'Upserts applications and projects by national id in one transaction; bad records are reported as {row, column, reason} and not stored. `?dryRun=true` only checks. Format: docs/national-records.md.',
-        querystring: ImportQuery,
+          'Keeps the file and queues an import job: answers 202 { jobId } at once; follow it at GET /api/national/import-jobs/:id. ' +
+          'With `?wait=true` answers when done (200 with the result). Records are upserted by national id in one transaction per batch; ' +
+          'bad records are reported as {row, column, reason} and not stored. `dryRun` only checks. Format: docs/national-records.md.',
+        querystring: NationalImportQuery,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportOut },
+        response: { 200: ImportOut, 202: z.object({ jobId: z.string() }) },
       },
     },
-    async (req) => {
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') {
+    async (req, reply) => {
+      let file: { filename: string; buffer: Buffer } | null = null;
+      const fields: Record<string, string> = {};
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname === 'file' && !file) file = { filename: part.filename, buffer: await part.toBuffer() };
+          else await part.toBuffer();
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+      if (!file) {
         throw new AppError('validation_failed', [{ path: 'body.file', message: 'attach the file as field "file" / 请上传文件' }]);
       }
-      const buffer = await part.toBuffer();
-      return importNational(deps, req.actor, { filename: part.filename, buffer, dryRun: req.query.dryRun ?? false });
+      const kindText = fields.kind ?? req.query.kind;
+      const kind = recordKind(kindText);
+      if (kindText && !kind) {
+        throw new AppError('validation_failed', [{ path: 'body.kind', message: 'applications | projects | acceptances / 记录类型无效' }]);
+      }
+      const input = {
+        filename: file.filename,
+        buffer: file.buffer,
+        source: (fields.source ?? req.query.source ?? '').slice(0, 200) || null,
+        dryRun: fields.dryRun !== undefined ? fields.dryRun === 'true' : (req.query.dryRun ?? false),
+        ...(kind ? { kind } : {}),
+      };
+      if (req.query.wait) {
+        const { jobId, result } = await importNationalAsJob(deps, req.actor, input);
+        return reply.code(200).send({ ...result, jobId });
+      }
+      const jobId = await queueNationalImport(deps, req.actor, input);
+      return reply.code(202).send({ jobId });
     },
+  );
+
+  app.get(
+    '/api/national/import-jobs',
+    {
+      config: { access: IMPORTERS },
+      schema: {
+        tags: ['national'],
+        summary: 'Recent national import jobs with their progress (rows done, rate, errors so far)',
+        response: { 200: z.object({ items: z.array(JobOut) }) },
+      },
+    },
+    async () => ({ items: await listImportJobs(deps.db) }),
+  );
+
+  app.get(
+    '/api/national/import-jobs/:id',
+    {
+      config: { access: IMPORTERS },
+      schema: {
+        tags: ['national'],
+        summary: 'One national import job: progress while it runs, the result and the first row errors when done',
+        params: IdParams,
+        response: { 200: JobOut },
+      },
+    },
+    async (req) => getImportJob(deps.db, req.params.id),
   );
 
   app.get(

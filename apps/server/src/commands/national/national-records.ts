@@ -12,9 +12,11 @@ import {
 import { z } from 'zod';
 
 /**
- * The national records file (docs/national-records.md): `{ "applications": [...], "projects": [...] }`.
- * Parsing is pure: every record is checked and each problem reported as
- * { row: 'applications[3]', column: 'lead.uscc', reason }.
+ * National programme records (docs/national-records.md): the three record kinds, checked the same way
+ * whatever the file format. A reader (national-format.ts) turns a JSON, CSV or xlsx file into raw
+ * records, each with its row label and a way to name a field as the file names it; checking is pure and
+ * reports each problem as { row, column, reason } (JSON: row 'applications[3]', column 'lead.uscc';
+ * CSV/xlsx: row '立项项目 第5行', column '第一承担单位统一社会信用代码', plus sheet and line).
  */
 
 const Unit = z.strictObject({
@@ -44,6 +46,8 @@ export const NationalApplicationRecord = z.strictObject({
 });
 export type NationalApplicationRecord = z.infer<typeof NationalApplicationRecord>;
 
+const Acceptance = z.strictObject({ date: IsoDate, result: z.enum(ACCEPTANCE_RESULTS) });
+
 export const NationalProjectRecord = z
   .strictObject({
     nationalId: NonEmpty(100),
@@ -66,10 +70,7 @@ export const NationalProjectRecord = z
       )
       .max(500)
       .default([]),
-    acceptance: z
-      .strictObject({ date: IsoDate, result: z.enum(ACCEPTANCE_RESULTS) })
-      .nullable()
-      .optional(),
+    acceptance: Acceptance.nullable().optional(),
   })
   .superRefine((p, ctx) => {
     if (p.endDate < p.startDate)
@@ -77,105 +78,154 @@ export const NationalProjectRecord = z
   });
 export type NationalProjectRecord = z.infer<typeof NationalProjectRecord>;
 
+/** An acceptance result (验收结果) for a project imported now or before. */
+export const NationalAcceptanceRecord = z.strictObject({
+  projectNationalId: NonEmpty(100),
+  date: IsoDate,
+  result: z.enum(ACCEPTANCE_RESULTS),
+});
+export type NationalAcceptanceRecord = z.infer<typeof NationalAcceptanceRecord>;
+
+export type NationalRecordKind = 'applications' | 'projects' | 'acceptances';
+export const NATIONAL_RECORD_KINDS: readonly NationalRecordKind[] = ['applications', 'projects', 'acceptances'];
+
 export interface RecordError {
-  /** The record, as `applications[3]` or `projects[0]` ('' for the file as a whole). */
+  /** The record: `applications[3]` in JSON, `立项项目 第5行` in CSV/xlsx ('' for the file as a whole). */
   row: string;
-  /** The field, as `lead.uscc` or `participants[1].name` ('' for the record as a whole). */
+  /** The field: `lead.uscc` in JSON, the column's Chinese header in CSV/xlsx ('' for the whole record). */
   column: string;
   reason: string;
+  /** CSV/xlsx: the sheet (xlsx sheet name, or the record kind's Chinese name for a CSV) and its row number. */
+  sheet?: string;
+  line?: number;
+}
+
+/** One record as read from the file, before checking. */
+export interface RawRecord {
+  kind: NationalRecordKind;
+  row: string;
+  sheet?: string;
+  line?: number;
+  data: unknown;
+  /** Names a field path as the file does (JSON: dotted path; CSV/xlsx: the column header). */
+  column: (path: readonly PropertyKey[]) => string;
 }
 
 export interface ParsedNationalFile {
   totalRecords: number;
   applications: NationalApplicationRecord[];
   projects: NationalProjectRecord[];
+  acceptances: NationalAcceptanceRecord[];
+  /** Where each good acceptance record is (row and column of its project id), for errors found while storing. */
+  rows: { acceptances: Map<string, RecordError> };
   errors: RecordError[];
 }
 
-function column(path: readonly PropertyKey[]): string {
+export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out;
 }
 
-function issuesToErrors(row: string, issues: readonly z.core.$ZodIssue[]): RecordError[] {
+function at(raw: RawRecord, column: string, reason: string): RecordError {
+  return {
+    row: raw.row,
+    column,
+    reason,
+    ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}),
+    ...(raw.line !== undefined ? { line: raw.line } : {}),
+  };
+}
+
+function issuesToErrors(raw: RawRecord, issues: readonly z.core.$ZodIssue[]): RecordError[] {
   return issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ row, column: column([...i.path, k]), reason: 'unknown field / 未知字段' }))
-      : [{ row, column: column(i.path), reason: i.message }],
+      ? i.keys.map((k) => at(raw, raw.column([...i.path, k]), 'unknown field / 未知字段'))
+      : [at(raw, raw.column(i.path), i.message)],
   );
 }
 
-const fileError = (reason: string) => new AppError('import_failed', [{ row: '', column: '', reason }]);
+export const fileError = (reason: string, column = '') => new AppError('import_failed', [{ row: '', column, reason }]);
 
-/** Reads and checks every record; never touches the database. */
-export function parseNationalFile(buffer: Buffer): ParsedNationalFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(buffer.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw fileError(`not valid JSON: ${(e as Error).message.slice(0, 200)} / 文件不是有效的 JSON`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw fileError('expected an object { "applications": [...], "projects": [...] } / 文件结构应为 { applications, projects }');
-  }
-  const top = data as Record<string, unknown>;
-  const unknownKeys = Object.keys(top).filter((k) => k !== 'applications' && k !== 'projects');
-  const errors: RecordError[] = unknownKeys.map((k) => ({ row: '', column: k, reason: 'unknown section / 未知字段' }));
-  for (const k of ['applications', 'projects'] as const) {
-    if (top[k] !== undefined && !Array.isArray(top[k])) throw fileError(`"${k}" must be a list / "${k}" 应为数组`);
-  }
-  const rawApps = (top.applications ?? []) as unknown[];
-  const rawProjects = (top.projects ?? []) as unknown[];
+const SCHEMAS = {
+  applications: NationalApplicationRecord,
+  projects: NationalProjectRecord,
+  acceptances: NationalAcceptanceRecord,
+} as const;
 
-  const applications: { row: string; record: NationalApplicationRecord }[] = [];
-  rawApps.forEach((raw, i) => {
-    const row = `applications[${i}]`;
-    const r = NationalApplicationRecord.safeParse(raw);
-    if (r.success) applications.push({ row, record: r.data });
-    else errors.push(...issuesToErrors(row, r.error.issues));
-  });
-  const projects: { row: string; record: NationalProjectRecord }[] = [];
-  rawProjects.forEach((raw, i) => {
-    const row = `projects[${i}]`;
-    const r = NationalProjectRecord.safeParse(raw);
-    if (r.success) projects.push({ row, record: r.data });
-    else errors.push(...issuesToErrors(row, r.error.issues));
-  });
+const idOf = (kind: NationalRecordKind, data: unknown): string | undefined => {
+  if (!data || typeof data !== 'object') return undefined;
+  const v = (data as Record<string, unknown>)[kind === 'acceptances' ? 'projectNationalId' : 'nationalId'];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+};
 
-  // A national id twice in one section: neither record can be trusted, both are reported.
-  const keepUnique = <T extends { row: string; record: { nationalId: string } }>(list: T[], raw: unknown[], section: string): T[] => {
-    const at = new Map<string, number[]>();
-    raw.forEach((r, i) => {
-      const id = r && typeof r === 'object' ? (r as { nationalId?: unknown }).nationalId : undefined;
-      if (typeof id === 'string' && id.trim()) at.set(id.trim(), [...(at.get(id.trim()) ?? []), i]);
-    });
-    return list.filter((x) => {
-      const rows = at.get(x.record.nationalId) ?? [];
+export interface CheckProgress {
+  rowsDone: number;
+  totalRows: number;
+  errors: RecordError[];
+}
+
+/**
+ * Checks every raw record. With `onProgress`, works in chunks and awaits the callback between them
+ * (so a long check lets the job report its progress); without, it runs straight through.
+ */
+export async function checkRecords(
+  raws: readonly RawRecord[],
+  onProgress?: (p: CheckProgress) => Promise<void> | void,
+  chunk = 2000,
+): Promise<ParsedNationalFile> {
+  const errors: RecordError[] = [];
+  const good: { [K in NationalRecordKind]: { raw: RawRecord; record: z.infer<(typeof SCHEMAS)[K]> }[] } = {
+    applications: [],
+    projects: [],
+    acceptances: [],
+  };
+  for (let start = 0; start < raws.length; start += chunk) {
+    for (const raw of raws.slice(start, start + chunk)) {
+      const r = SCHEMAS[raw.kind].safeParse(raw.data);
+      if (r.success) (good[raw.kind] as { raw: RawRecord; record: unknown }[]).push({ raw, record: r.data });
+      else errors.push(...issuesToErrors(raw, r.error.issues));
+    }
+    if (onProgress) await onProgress({ rowsDone: Math.min(raws.length, start + chunk), totalRows: raws.length, errors });
+  }
+
+  // A national id twice in one kind: neither record can be trusted, both are reported.
+  const seen = new Map<string, RawRecord[]>();
+  for (const raw of raws) {
+    const id = idOf(raw.kind, raw.data);
+    if (id === undefined) continue;
+    const key = `${raw.kind}\u0000${id}`;
+    const list = seen.get(key);
+    if (list) list.push(raw);
+    else seen.set(key, [raw]);
+  }
+  const unique = <T extends { raw: RawRecord }>(list: T[]): T[] =>
+    list.filter(({ raw }) => {
+      const rows = seen.get(`${raw.kind}\u0000${idOf(raw.kind, raw.data)}`) ?? [];
       if (rows.length <= 1) return true;
-      errors.push({
-        row: x.row,
-        column: 'nationalId',
-        reason: `appears more than once (${rows.map((i) => `${section}[${i}]`).join(', ')}) / 文件内编号重复`,
-      });
+      errors.push(
+        at(
+          raw,
+          raw.column([raw.kind === 'acceptances' ? 'projectNationalId' : 'nationalId']),
+          `appears more than once (${rows.map((r) => r.row).join(', ')}) / 文件内编号重复`,
+        ),
+      );
       return false;
     });
-  };
-  const apps = keepUnique(applications, rawApps, 'applications');
-  const projs = keepUnique(projects, rawProjects, 'projects');
-  const order = (row: string) => {
-    const m = /^(\w+)\[(\d+)\]$/.exec(row);
-    return m ? [m[1] === 'applications' ? 0 : 1, Number(m[2])] : [-1, 0];
-  };
-  errors.sort((a, b) => {
-    const [x1, y1] = order(a.row);
-    const [x2, y2] = order(b.row);
-    return x1! - x2! || y1! - y2!;
-  });
+  const applications = unique(good.applications);
+  const projects = unique(good.projects);
+  const acceptances = unique(good.acceptances);
+
+  const order = new Map(raws.map((r, i) => [r.row, i]));
+  errors.sort((a, b) => (order.get(a.row) ?? -1) - (order.get(b.row) ?? -1));
   return {
-    totalRecords: rawApps.length + rawProjects.length,
-    applications: apps.map((x) => x.record),
-    projects: projs.map((x) => x.record),
+    totalRecords: raws.length,
+    applications: applications.map((x) => x.record),
+    projects: projects.map((x) => x.record),
+    acceptances: acceptances.map((x) => x.record),
+    rows: {
+      acceptances: new Map(acceptances.map((x) => [x.record.projectNationalId, at(x.raw, x.raw.column(['projectNationalId']), '')])),
+    },
     errors,
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -9,6 +9,7 @@ import {
   Flex,
   Input,
   InputNumber,
+  Progress,
   Row,
   Select,
   Space,
@@ -26,7 +27,15 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePaging } from '../../hooks/usePaging';
-import { plansApi, type ImportRowError, type NationalApplicationView, type NationalImportResult, type NationalProjectView } from './api';
+import {
+  plansApi,
+  type ImportJobStatus,
+  type ImportRowError,
+  type NationalApplicationView,
+  type NationalImportJob,
+  type NationalImportResult,
+  type NationalProjectView,
+} from './api';
 import { ErrorAlert, RuleCodeTag } from './shared';
 
 const STAGE_COLOR: Record<NationalStage, string> = { formal_check: 'default', first_round: 'blue', final_defence: 'purple' };
@@ -53,27 +62,92 @@ export function NationalPage() {
   );
 }
 
+const JOB_COLOR: Record<ImportJobStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
+const PHASES = ['queued', 'reading', 'checking', 'writing', 'matching'] as const;
+type Phase = (typeof PHASES)[number];
+const knownPhase = (p: string | null): Phase | null => ((PHASES as readonly string[]).includes(p ?? '') ? (p as Phase) : null);
+const isActive = (j: NationalImportJob) => j.status === 'queued' || j.status === 'running';
+
+/**
+ * Upload, then follow the import job: a progress bar with rows done, rate and errors so far while it
+ * runs, the counts and row errors when done. The job runs on the server: the officer may leave the page;
+ * coming back, the recent-jobs list shows it still running or done (and a running job is followed again).
+ */
 function ImportCard({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState('');
   const [busy, setBusy] = useState<'dry' | 'import' | null>(null);
-  const [result, setResult] = useState<NationalImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [jobs, setJobs] = useState<NationalImportJob[]>([]);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [job, setJob] = useState<NationalImportJob | null>(null);
+  const announced = useRef(new Set<string>());
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = (await plansApi.nationalImportJobs()).items;
+      setJobs(list);
+      // Coming back to the page: follow the most recent job still running.
+      setJobId((current) => current ?? list.find(isActive)?.id ?? null);
+    } catch {
+      /* the list is a convenience; the next poll retries */
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const j = await plansApi.nationalImportJob(jobId);
+        if (stopped) return;
+        setJob(j);
+        if (isActive(j)) timer = setTimeout(() => void poll(), 1000);
+        else {
+          void refresh();
+          if (!announced.current.has(j.id)) {
+            announced.current.add(j.id);
+            if (j.status === 'done' && !j.dryRun) {
+              message.success(t('plans.national.importDone'));
+              onImported();
+            }
+          }
+        }
+      } catch (e) {
+        if (!stopped) setError(e);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [jobId, refresh, message, onImported, t]);
+
+  // Other jobs in the list that still run (another officer's, or one started elsewhere) are refreshed too.
+  useEffect(() => {
+    if (!jobs.some((j) => isActive(j) && j.id !== jobId)) return;
+    const timer = setTimeout(() => void refresh(), 2000);
+    return () => clearTimeout(timer);
+  }, [jobs, jobId, refresh]);
 
   async function run(dryRun: boolean) {
     if (!file) return;
     setBusy(dryRun ? 'dry' : 'import');
     setError(null);
     try {
-      const r = await plansApi.importNational(file, dryRun);
-      setResult(r);
-      if (!dryRun) {
-        message.success(t('plans.national.importDone'));
-        onImported();
-      }
+      const { jobId: id } = await plansApi.importNational(file, { dryRun, source });
+      setJob(null);
+      setJobId(id);
+      void refresh();
     } catch (e) {
-      setResult(null);
       setError(e);
     } finally {
       setBusy(null);
@@ -85,12 +159,11 @@ function ImportCard({ onImported }: { onImported: () => void }) {
       <Typography.Paragraph type="secondary">{t('plans.national.importHint')}</Typography.Paragraph>
       <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
         <Upload
-          accept=".json,application/json"
+          accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           maxCount={1}
           showUploadList={false}
           beforeUpload={(f) => {
             setFile(f);
-            setResult(null);
             setError(null);
             return false;
           }}
@@ -103,6 +176,14 @@ function ImportCard({ onImported }: { onImported: () => void }) {
         <Typography.Text type={file ? undefined : 'secondary'} data-testid="national-filename">
           {file ? file.name : t('plans.national.noFile')}
         </Typography.Text>
+        <Input
+          placeholder={t('plans.national.source')}
+          value={source}
+          maxLength={200}
+          onChange={(e) => setSource(e.target.value)}
+          style={{ width: 280 }}
+          data-testid="national-source"
+        />
         <Button
           icon={<ExperimentOutlined />}
           disabled={!file || !!busy}
@@ -124,22 +205,168 @@ function ImportCard({ onImported }: { onImported: () => void }) {
         </Button>
       </Flex>
       <ErrorAlert error={error} testId="national-error" />
-      {result && <ImportResultView result={result} />}
+      {job && <JobView job={job} />}
+      <JobList jobs={jobs} selected={jobId} onSelect={setJobId} />
     </Card>
   );
 }
 
-function ImportResultView({ result }: { result: NationalImportResult }) {
+function JobProgress({ job }: { job: NationalImportJob }) {
+  const { t } = useI18n();
+  const checked = job.totalRows > 0 ? job.rowsDone / job.totalRows : 0;
+  const wrote = job.toWrite ? (job.written ?? 0) / job.toWrite : 0;
+  // Checking is the first half of the bar, writing the second.
+  const phase = knownPhase(job.phase);
+  const percent = job.phase === 'writing' || job.phase === 'matching' ? 50 + 50 * wrote : 50 * checked;
+  return (
+    <div
+      data-testid="national-progress"
+      data-status={job.status}
+      data-rows-done={job.rowsDone}
+      data-total-rows={job.totalRows}
+      data-errors={job.errorsCount}
+      style={{ marginBottom: 12 }}
+    >
+      <Progress percent={Math.round(percent)} status="active" />
+      <Typography.Text type="secondary">
+        {phase ? `${t(`plans.national.phase.${phase}`)} · ` : ''}
+        {t('plans.national.progress', {
+          done: job.rowsDone,
+          total: job.totalRows,
+          rate: job.ratePerSecond ?? 0,
+          errors: job.errorsCount,
+        })}
+        {job.phase === 'writing' && job.toWrite !== null
+          ? ` · ${t('plans.national.writing', { written: job.written ?? 0, toWrite: job.toWrite })}`
+          : ''}
+      </Typography.Text>
+    </div>
+  );
+}
+
+function JobView({ job }: { job: NationalImportJob }) {
+  const { t } = useI18n();
+  if (isActive(job)) return <JobProgress job={job} />;
+  if (job.status === 'failed') {
+    return (
+      <div data-testid="national-job-failed" style={{ marginBottom: 12 }}>
+        <Alert type="error" showIcon title={t('plans.national.jobFailed')} description={job.failure ?? ''} style={{ marginBottom: 12 }} />
+        {job.errors.length > 0 && <ErrorTable errors={job.errors} count={job.errorsCount} />}
+      </div>
+    );
+  }
+  return job.result ? <ImportResultView result={job.result} errors={job.errors} errorsCount={job.errorsCount} /> : null;
+}
+
+function JobList({ jobs, selected, onSelect }: { jobs: NationalImportJob[]; selected: string | null; onSelect: (id: string) => void }) {
+  const { t } = useI18n();
+  if (jobs.length === 0) return null;
+  return (
+    <>
+      <Typography.Title level={5}>{t('plans.national.jobs')}</Typography.Title>
+      <Table<NationalImportJob>
+        size="small"
+        rowKey="id"
+        dataSource={jobs}
+        pagination={false}
+        data-testid="national-jobs"
+        onRow={(j) => ({ 'data-testid': `national-job-${j.id}`, 'data-status': j.status }) as React.HTMLAttributes<HTMLElement>}
+        rowClassName={(j) => (j.id === selected ? 'ant-table-row-selected' : '')}
+        columns={[
+          {
+            title: t('plans.national.jobStarted'),
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+          {
+            title: t('plans.national.jobFile'),
+            key: 'file',
+            render: (_, j) => (
+              <Space size={4}>
+                {j.filename}
+                {j.dryRun && <Tag>{t('plans.national.dryRunTag')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('plans.national.jobSource'), dataIndex: 'source', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('plans.national.jobState'),
+            key: 'status',
+            render: (_, j) => <Tag color={JOB_COLOR[j.status]}>{t(`plans.national.jobStatus.${j.status}`)}</Tag>,
+          },
+          { title: t('plans.national.jobRows'), key: 'rows', render: (_, j) => `${j.rowsDone} / ${j.totalRows}` },
+          { title: t('plans.national.jobErrors'), dataIndex: 'errorsCount' },
+          {
+            title: '',
+            key: 'show',
+            width: 80,
+            render: (_, j) => (
+              <Button size="small" type="link" onClick={() => onSelect(j.id)} data-testid={`national-job-show-${j.id}`}>
+                {t('plans.national.jobShow')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ErrorTable({ errors, count }: { errors: ImportRowError[]; count: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Title level={5}>{t('plans.national.errors')}</Typography.Title>
+      {count > errors.length && (
+        <Typography.Paragraph type="secondary">{t('plans.national.errorsShown', { count, shown: errors.length })}</Typography.Paragraph>
+      )}
+      <Table<ImportRowError & { i: number }>
+        size="small"
+        rowKey="i"
+        dataSource={errors.map((e, i) => ({ ...e, i }))}
+        pagination={errors.length > 20 ? { pageSize: 20 } : false}
+        locale={{ emptyText: t('plans.national.noErrors') }}
+        data-testid="national-errors"
+        columns={[
+          {
+            title: t('plans.national.row'),
+            dataIndex: 'row',
+            width: 200,
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
+          {
+            title: t('plans.national.column'),
+            dataIndex: 'column',
+            width: 240,
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
+          { title: t('plans.national.reason'), dataIndex: 'reason' },
+        ]}
+      />
+    </>
+  );
+}
+
+function ImportResultView({
+  result,
+  errors,
+  errorsCount,
+}: {
+  result: NationalImportResult;
+  errors: ImportRowError[];
+  errorsCount: number;
+}) {
   const { t } = useI18n();
   const byKind = (k: 'inserted' | 'updated' | 'unchanged') =>
     t('plans.national.byKind', { a: result.applications[k], p: result.projects[k] });
   return (
-    <div data-testid="national-result" data-dry-run={result.dryRun ? 'true' : 'false'}>
+    <div data-testid="national-result" data-dry-run={result.dryRun ? 'true' : 'false'} style={{ marginBottom: 16 }}>
       <Alert
-        type={result.errors.length > 0 ? 'warning' : 'success'}
+        type={errorsCount > 0 ? 'warning' : 'success'}
         showIcon
         title={result.dryRun ? t('plans.national.dryRunDone') : t('plans.national.importDone')}
-        description={`${t('plans.national.file')}：${result.filename}`}
+        description={`${t('plans.national.file')}：${result.filename}${result.source ? ` · ${result.source}` : ''}`}
         style={{ marginBottom: 12 }}
       />
       <Row gutter={16} data-testid="national-counts" style={{ marginBottom: 12 }}>
@@ -174,30 +401,7 @@ function ImportResultView({ result }: { result: NationalImportResult }) {
           </div>
         </Col>
       </Row>
-      <Typography.Title level={5}>{t('plans.national.errors')}</Typography.Title>
-      <Table<ImportRowError & { i: number }>
-        size="small"
-        rowKey="i"
-        dataSource={result.errors.map((e, i) => ({ ...e, i }))}
-        pagination={result.errors.length > 20 ? { pageSize: 20 } : false}
-        locale={{ emptyText: t('plans.national.noErrors') }}
-        data-testid="national-errors"
-        columns={[
-          {
-            title: t('plans.national.row'),
-            dataIndex: 'row',
-            width: 180,
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          {
-            title: t('plans.national.column'),
-            dataIndex: 'column',
-            width: 220,
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          { title: t('plans.national.reason'), dataIndex: 'reason' },
-        ]}
-      />
+      <ErrorTable errors={errors} count={errorsCount} />
     </div>
   );
 }

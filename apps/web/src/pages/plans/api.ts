@@ -72,19 +72,54 @@ export interface ImportRowError {
   row: string;
   column: string;
   reason: string;
+  /** CSV / xlsx: the sheet and its row number. */
+  sheet?: string;
+  line?: number;
 }
 
-/** POST /api/national/import answer. */
+/** The result of a national import (a finished job's `result`, plus the errors with `?wait=true`). */
 export interface NationalImportResult extends ImportCounts {
   batchId: string | null;
   dryRun: boolean;
   filename: string;
+  format: 'json' | 'csv' | 'xlsx';
+  source: string | null;
   sha256: string;
   totalRecords: number;
   rejected: number;
   applications: ImportCounts;
   projects: ImportCounts;
+  acceptances: ImportCounts;
+  units: number;
+  errors?: ImportRowError[];
+}
+
+export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** GET /api/national/import-jobs(/:id): a national import job and its progress. */
+export interface NationalImportJob {
+  id: string;
+  filename: string;
+  source: string | null;
+  dryRun: boolean;
+  status: ImportJobStatus;
+  /** queued / reading / checking / writing / matching while not finished. */
+  phase: string | null;
+  totalRows: number;
+  rowsDone: number;
+  written: number | null;
+  toWrite: number | null;
+  errorsCount: number;
+  /** The first row errors (the list answers none). */
   errors: ImportRowError[];
+  ratePerSecond: number | null;
+  elapsedMs: number | null;
+  result: NationalImportResult | null;
+  failure: string | null;
+  batchId: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
 }
 
 export interface NationalApplicationQuery {
@@ -148,8 +183,14 @@ export const plansApi = {
   publishCall: (id: string, reason?: string) => api.post<CallView>(`/api/calls/${enc(id)}/publish`, reason ? { reason } : {}),
 
   /* national records (4.2.a) */
-  importNational: (file: File, dryRun: boolean) =>
-    api.upload<NationalImportResult>(`/api/national/import${dryRun ? '?dryRun=true' : ''}`, file),
+  /** Queues an import job (202 { jobId }); follow it with nationalImportJob. */
+  importNational: (file: File, options: { dryRun: boolean; source: string }) => {
+    const q = new URLSearchParams({ dryRun: String(options.dryRun) });
+    if (options.source.trim()) q.set('source', options.source.trim());
+    return api.upload<{ jobId: string }>(`/api/national/import?${q.toString()}`, file);
+  },
+  nationalImportJobs: () => api.get<{ items: NationalImportJob[] }>('/api/national/import-jobs'),
+  nationalImportJob: (id: string) => api.get<NationalImportJob>(`/api/national/import-jobs/${id}`),
   nationalApplications: (q: NationalApplicationQuery) =>
     api.get<Paged<NationalApplicationView>>('/api/national/applications', q as unknown as Query),
   nationalProjects: (q: NationalProjectQuery) => api.get<Paged<NationalProjectView>>('/api/national/projects', q as unknown as Query),

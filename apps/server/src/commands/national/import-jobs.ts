@@ -1,0 +1,324 @@
+import { AppError, type Role } from '@rdplan/domain';
+import { sql, type Selectable } from 'kysely';
+import type { Actor, Deps } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import type { ImportJobsTable } from '../../db/schema.js';
+import { wakeJobRunners, type ClaimedJob } from '../../jobs/runner.js';
+import { putBlob, readBlob, sha256Of } from '../../storage/blobs.js';
+import { importNational, type ImportProgress, type NationalImportInput, type NationalImportResult } from './import-national.js';
+import { detectFormat } from './national-format.js';
+import type { NationalRecordKind, RecordError } from './national-records.js';
+
+/**
+ * National imports as jobs (4.2.a): the upload is kept in the blob store and an import_jobs row is
+ * queued; the job runner (jobs/runner.ts) runs it in the background. Progress — rows checked, errors so
+ * far, the writing phase — goes to the job row in short statements of their own, while the records
+ * themselves commit in the one batch transaction at the end (import-national.ts). The web page and the
+ * CLI read the same row.
+ */
+
+export const NATIONAL_IMPORT_JOB = 'national';
+/** Errors kept on the job row (the batch keeps them all). */
+export const JOB_ERRORS_KEPT = 200;
+/** Least time between two progress writes. */
+const PROGRESS_EVERY_MS = 250;
+
+type JobRow = Selectable<ImportJobsTable>;
+
+export interface ImportJobView {
+  id: string;
+  kind: string;
+  filename: string;
+  source: string | null;
+  dryRun: boolean;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** checking → writing while running. */
+  phase: string | null;
+  totalRows: number;
+  rowsDone: number;
+  /** Records written so far of those to write (writing phase). */
+  written: number | null;
+  toWrite: number | null;
+  errorsCount: number;
+  errors: RecordError[];
+  /** Rows per second since the job started. */
+  ratePerSecond: number | null;
+  elapsedMs: number | null;
+  result: Omit<NationalImportResult, 'errors'> | null;
+  failure: string | null;
+  batchId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+interface JobState {
+  phase?: string;
+  written?: number;
+  toWrite?: number;
+  recordKind?: NationalRecordKind;
+}
+
+export function presentImportJob(r: JobRow, withErrors = true): ImportJobView {
+  const state = (r.result ?? {}) as JobState & Partial<NationalImportResult>;
+  const started = r.started_at ? new Date(r.started_at).getTime() : null;
+  const until = r.finished_at ? new Date(r.finished_at).getTime() : new Date(r.updated_at).getTime();
+  const elapsedMs = started !== null ? Math.max(0, until - started) : null;
+  const done = r.status === 'done';
+  return {
+    id: r.id,
+    kind: r.kind,
+    filename: r.filename,
+    source: r.source,
+    dryRun: r.dry_run,
+    status: r.status,
+    phase: done || r.status === 'failed' ? null : (state.phase ?? (r.status === 'queued' ? 'queued' : null)),
+    totalRows: r.total_rows,
+    rowsDone: r.rows_done,
+    written: state.written ?? null,
+    toWrite: state.toWrite ?? null,
+    errorsCount: r.errors_count,
+    errors: withErrors ? (r.errors as RecordError[]) : [],
+    ratePerSecond: elapsedMs ? Math.round((r.rows_done / elapsedMs) * 1000) : null,
+    elapsedMs,
+    result: done ? (state as Omit<NationalImportResult, 'errors'>) : null,
+    failure: r.failure,
+    batchId: r.batch_id,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at).toISOString(),
+    startedAt: r.started_at ? new Date(r.started_at).toISOString() : null,
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  };
+}
+
+export interface QueueNationalImportInput {
+  filename: string;
+  buffer: Buffer;
+  source?: string | null;
+  dryRun?: boolean;
+  kind?: NationalRecordKind;
+  /** Keep the file in the blob store (the web upload); the command line runs from memory. */
+  keepFile?: boolean;
+  /** 'running': the caller runs the job itself at once (`?wait=true`, the CLI); no runner takes it. */
+  status?: 'queued' | 'running';
+  maxBytes?: number | null;
+}
+
+/** Creates the job row (and keeps the file); answers its id. */
+export async function queueNationalImport(deps: Deps, actor: Actor, input: QueueNationalImportInput): Promise<string> {
+  const maxBytes = input.maxBytes === undefined ? deps.config.uploadLimit : input.maxBytes;
+  if (maxBytes !== null && input.buffer.length > maxBytes) throw new AppError('payload_too_large');
+  const filename = input.filename.slice(0, 255) || 'upload.json';
+  const format = detectFormat(filename, input.buffer);
+  const sha256 = sha256Of(input.buffer);
+  let blob: string | null = null;
+  if (input.keepFile ?? true) {
+    blob = await putBlob(deps.config, input.buffer);
+    const mime = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
+      format
+    ];
+    await deps.db
+      .insertInto('blobs')
+      .values({ sha256: blob, size: input.buffer.length, mime })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+  }
+  const status = input.status ?? 'queued';
+  const job = await deps.db
+    .insertInto('import_jobs')
+    .values({
+      kind: NATIONAL_IMPORT_JOB,
+      filename,
+      source: input.source?.trim().slice(0, 200) || null,
+      sha256,
+      blob_sha256: blob,
+      dry_run: input.dryRun ?? false,
+      status,
+      result: JSON.stringify({ phase: status === 'queued' ? 'queued' : 'reading', ...(input.kind ? { recordKind: input.kind } : {}) }),
+      created_by: actor.userId,
+      ...(status === 'running' ? { started_at: sql<Date>`clock_timestamp()` } : {}),
+      updated_at: sql<Date>`clock_timestamp()`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (status === 'queued') wakeJobRunners();
+  return job.id;
+}
+
+/** Writes progress to the job row: throttled, one write at a time, never awaited by the import itself. */
+class ProgressWriter {
+  private last = 0;
+  private chain: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly db: Executor,
+    private readonly jobId: string,
+    private readonly listener?: (p: ImportProgress) => void,
+    private readonly everyMs = PROGRESS_EVERY_MS,
+  ) {}
+
+  report(p: ImportProgress, force = false) {
+    this.listener?.(p);
+    const now = Date.now();
+    if (!force && now - this.last < this.everyMs) return this.chain;
+    this.last = now;
+    const state: JobState = { phase: p.phase, ...(p.written !== undefined ? { written: p.written, toWrite: p.toWrite ?? 0 } : {}) };
+    const errors = p.errors.slice(0, JOB_ERRORS_KEPT);
+    const count = p.errors.length;
+    this.chain = this.chain
+      .then(async () => {
+        await this.db
+          .updateTable('import_jobs')
+          .set({
+            total_rows: p.totalRows,
+            rows_done: sql<number>`greatest(rows_done, ${p.rowsDone})`,
+            errors_count: count,
+            errors: JSON.stringify(errors),
+            result: JSON.stringify(state),
+            updated_at: sql<Date>`clock_timestamp()`,
+          })
+          .where('id', '=', this.jobId)
+          .where('status', '=', 'running')
+          .execute();
+      })
+      .catch(() => undefined);
+    return this.chain;
+  }
+
+  flush() {
+    return this.chain;
+  }
+}
+
+async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
+  const user = userId
+    ? await db.selectFrom('users').select(['id', 'email', 'roles', 'org_id', 'person_id']).where('id', '=', userId).executeTakeFirst()
+    : undefined;
+  if (!user) return { userId: null, label: 'system:import-job', roles: ['admin'], orgId: null, personId: null };
+  return { userId: user.id, label: user.email, roles: user.roles as Role[], orgId: user.org_id, personId: user.person_id };
+}
+
+function failureOf(err: unknown): { failure: string; errors: RecordError[] } {
+  if (err instanceof AppError) {
+    const details = Array.isArray(err.details) ? (err.details as Record<string, unknown>[]) : [];
+    const errors = details
+      .filter((d) => typeof d.reason === 'string')
+      .map((d) => ({ row: String(d.row ?? ''), column: String(d.column ?? ''), reason: String(d.reason) }));
+    const first = errors[0]?.reason ?? details.map((d) => String(d.message ?? '')).find(Boolean);
+    return { failure: `${err.code}: ${first ?? err.message}`, errors };
+  }
+  return { failure: `internal: ${err instanceof Error ? err.message.slice(0, 500) : String(err)}`, errors: [] };
+}
+
+export interface RunJobOptions {
+  /** The file, when the caller has it in memory (else it is read from the blob store). */
+  buffer?: Buffer;
+  maxBytes?: number | null;
+  /** Every progress report (the CLI prints them). */
+  onProgress?: (p: ImportProgress) => void;
+  /** Least time between two progress writes to the job row (default 250 ms). */
+  progressEveryMs?: number;
+}
+
+/**
+ * Runs a claimed national import job to its end: status done with the result, or failed with the
+ * reason (the error is rethrown for a caller that waits). Nothing of the batch is stored on failure.
+ */
+export async function runNationalImportJob(
+  deps: Deps,
+  job: Pick<ClaimedJob, 'id'>,
+  options: RunJobOptions = {},
+): Promise<NationalImportResult> {
+  const row = await deps.db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+  const progress = new ProgressWriter(deps.db, job.id, options.onProgress, options.progressEveryMs);
+  try {
+    const buffer = options.buffer ?? (row.blob_sha256 ? await readBlob(deps.config, row.blob_sha256) : null);
+    if (!buffer) throw new Error('the job has no file');
+    const state = (row.result ?? {}) as JobState;
+    const input: NationalImportInput = {
+      filename: row.filename,
+      buffer,
+      dryRun: row.dry_run,
+      source: row.source,
+      onProgress: (p) => progress.report(p, p.phase === 'checking' && p.rowsDone === p.totalRows),
+      ...(state.recordKind ? { kind: state.recordKind } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    };
+    const result = await importNational(deps, await actorOf(deps.db, row.created_by), input);
+    await progress.flush();
+    const { errors, ...summary } = result;
+    await deps.db
+      .updateTable('import_jobs')
+      .set({
+        status: 'done',
+        total_rows: result.totalRecords,
+        rows_done: result.totalRecords,
+        errors_count: errors.length,
+        errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
+        result: JSON.stringify(summary),
+        batch_id: result.batchId,
+        finished_at: sql<Date>`clock_timestamp()`,
+        updated_at: sql<Date>`clock_timestamp()`,
+      })
+      .where('id', '=', job.id)
+      .execute();
+    return result;
+  } catch (err) {
+    await progress.flush();
+    const { failure, errors } = failureOf(err);
+    await deps.db
+      .updateTable('import_jobs')
+      .set({
+        status: 'failed',
+        failure,
+        ...(errors.length > 0 ? { errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)), errors_count: errors.length } : {}),
+        finished_at: sql<Date>`clock_timestamp()`,
+        updated_at: sql<Date>`clock_timestamp()`,
+      })
+      .where('id', '=', job.id)
+      .execute();
+    throw err;
+  }
+}
+
+/** The runner's handler: failures are recorded on the job row, not thrown further. */
+export async function nationalImportJobHandler(deps: Deps, job: ClaimedJob) {
+  await runNationalImportJob(deps, job).catch(() => undefined);
+}
+
+/**
+ * Imports at once as a job of the caller's own (the command line, `?wait=true`, the benchmark): the
+ * job row shows the progress to others, the caller gets the result (or the error).
+ */
+export async function importNationalAsJob(
+  deps: Deps,
+  actor: Actor,
+  input: QueueNationalImportInput & RunJobOptions,
+): Promise<{ jobId: string; result: NationalImportResult }> {
+  const jobId = await queueNationalImport(deps, actor, { ...input, status: 'running' });
+  const result = await runNationalImportJob(deps, { id: jobId }, input);
+  return { jobId, result };
+}
+
+export async function listImportJobs(db: Executor, limit = 20): Promise<ImportJobView[]> {
+  const rows = await db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => presentImportJob(r, false));
+}
+
+export async function getImportJob(db: Executor, id: string): Promise<ImportJobView> {
+  const row = await db
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return presentImportJob(row);
+}
