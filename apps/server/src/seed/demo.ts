@@ -7,6 +7,7 @@ import { systemActor, type Deps } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { seedDemoTracks } from './demo-tracks.js';
 import { seedDemoFollowups } from './demo-followups.js';
+import { seedDemoNational } from './demo-national.js';
 import { seedDemoWorkplan } from './demo-workplan.js';
 
 const CALENDAR_YEARS = [2024, 2025, 2026];
@@ -170,5 +171,6 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
   await seedDemoTracks(deps);
   await seedDemoWorkplan(deps);
   await seedDemoFollowups(deps);
+  await seedDemoNational(deps, registry);
   return { seeded: true, organisations: registry.organisations.length, people: registry.people.length, users: users.length };
 }
