@@ -29,3 +29,4 @@ export * from './schemas/workplans.js';
 export * from './national/project-status.js';
 export * from './national/normalise.js';
 export * from './national/match.js';
+export * from './schemas/national.js';

@@ -1,11 +1,12 @@
 import {
+  type NationalApplicationView,
+  type NationalProjectView,
   isGuangzhouRegion,
-  type AcceptanceResult,
   type NationalApplicationFacts,
   type NationalOutcome,
   type NationalProjectFacts,
   type NationalStage,
-  type OrgType,
+  type NationalUnit,
 } from '@rdplan/domain';
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
@@ -13,49 +14,9 @@ import type { NationalApplicationsTable, NationalProjectsTable } from '../db/sch
 
 /** National Key R&D Program records (4.2.a): imported, never typed in by applicants. */
 
+export type { NationalApplicationView, NationalProjectView, NationalUnit } from '@rdplan/domain';
 export type NationalApplicationRow = Selectable<NationalApplicationsTable>;
 export type NationalProjectRow = Selectable<NationalProjectsTable>;
-
-export interface NationalUnit {
-  uscc: string | null;
-  name: string;
-}
-
-export interface NationalApplicationView {
-  id: string;
-  nationalId: string;
-  year: number;
-  programme: string;
-  direction: string;
-  fieldCode: string | null;
-  title: string;
-  lead: NationalUnit & { orgId: string | null };
-  leaderName: string | null;
-  participants: NationalUnit[];
-  stage: NationalStage;
-  outcome: NationalOutcome;
-  batchId: string | null;
-  updatedAt: string;
-}
-
-export interface NationalProjectView {
-  id: string;
-  nationalId: string;
-  applicationNationalId: string | null;
-  title: string;
-  programme: string;
-  direction: string;
-  fieldCode: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  budget: { central: number; local: number; self: number };
-  lead: NationalUnit & { type: OrgType | null; regionCode: string | null; isGuangzhou: boolean | null; orgId: string | null };
-  participants: NationalUnit[];
-  people: { name: string; role: string; unit: string }[];
-  acceptance: { date: string; result: AcceptanceResult } | null;
-  batchId: string | null;
-  updatedAt: string;
-}
 
 export function presentNationalApplication(r: NationalApplicationRow): NationalApplicationView {
   return {

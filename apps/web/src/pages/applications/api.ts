@@ -7,6 +7,8 @@ import type {
   ConfirmUnitInput,
   CreateApplicationInput,
   FormalCheckInput,
+  NationalApplicationView,
+  NationalProjectView,
   RecheckInput,
   RuleDecisionInput,
   SaveDraftInput,
@@ -16,29 +18,9 @@ import type {
 import { api, request } from '../../api/client';
 import type { Paged } from '../../api/types';
 
-/** A national application the unit led (3.2 backfill picker), as GET /api/national/applications answers. */
-export interface NationalApplicationRow {
-  id: string;
-  nationalId: string;
-  year: number;
-  programme: string;
-  direction: string;
-  fieldCode: string | null;
-  title: string;
-  lead: { uscc: string | null; name: string; orgId: string | null };
-  stage: 'formal_check' | 'first_round' | 'final_defence';
-  outcome: 'pending' | 'approved' | 'not_approved';
-}
-
-/** A national project with its acceptance (3.3 continuation picker), as GET /api/national/projects answers. */
-export interface NationalProjectRow {
-  id: string;
-  nationalId: string;
-  title: string;
-  programme: string;
-  lead: { uscc: string | null; name: string; type: string | null; regionCode: string | null; isGuangzhou: boolean | null };
-  acceptance: { date: string; result: 'passed' | 'failed' } | null;
-}
+/** A national application the unit led (3.2 backfill picker) and an accepted national project (3.3 picker). */
+export type NationalApplicationRow = NationalApplicationView;
+export type NationalProjectRow = NationalProjectView;
 
 /** Lists answer either a bare array or {items} (optionally with total). */
 function itemsOf<T>(res: T[] | { items: T[] }): T[] {

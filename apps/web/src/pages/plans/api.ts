@@ -1,13 +1,13 @@
 /** Typed wrappers for the annual plan, call and national-records endpoints. */
 import type {
-  AcceptanceResult,
   CallInput,
   CallListQuery,
   CallUpdate,
   CallView,
   NationalOutcome,
   NationalStage,
-  OrgType,
+  NationalApplicationView,
+  NationalProjectView,
   PlanInput,
   PlanListQuery,
   PlanUpdate,
@@ -17,50 +17,8 @@ import type {
 import { ApiError, api, type Query } from '../../api/client';
 import type { Paged } from '../../api/types';
 
-/* ---------- national records: the server's response shapes (routes/national.ts) ---------- */
-
-export interface NationalUnit {
-  uscc: string | null;
-  name: string;
-}
-
-/** GET /api/national/applications items. */
-export interface NationalApplicationView {
-  id: string;
-  nationalId: string;
-  year: number;
-  programme: string;
-  direction: string;
-  fieldCode: string | null;
-  title: string;
-  lead: NationalUnit & { orgId: string | null };
-  leaderName: string | null;
-  participants: NationalUnit[];
-  stage: NationalStage;
-  outcome: NationalOutcome;
-  batchId: string | null;
-  updatedAt: string;
-}
-
-/** GET /api/national/projects items. */
-export interface NationalProjectView {
-  id: string;
-  nationalId: string;
-  applicationNationalId: string | null;
-  title: string;
-  programme: string;
-  direction: string;
-  fieldCode: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  budget: { central: number; local: number; self: number };
-  lead: NationalUnit & { type: OrgType | null; regionCode: string | null; isGuangzhou: boolean | null; orgId: string | null };
-  participants: NationalUnit[];
-  people: { name: string; role: string; unit: string }[];
-  acceptance: { date: string; result: AcceptanceResult } | null;
-  batchId: string | null;
-  updatedAt: string;
-}
+/* ---------- national records: the response shapes are shared with the server (@rdplan/domain) ---------- */
+export type { NationalApplicationView, NationalProjectView, NationalUnit } from '@rdplan/domain';
 
 export interface ImportCounts {
   inserted: number;
