@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importNational } from '../src/commands/national/import-national.js';
 import { queueNationalImport, runNationalImportJob } from '../src/commands/national/import-jobs.js';
 import { systemActor } from '../src/context.js';
-import { claimJob } from '../src/jobs/runner.js';
+import { claimJob, failStaleJobs } from '../src/jobs/runner.js';
 import { createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
 
@@ -458,5 +458,33 @@ describe('national import jobs', () => {
     expect((await officer.get('/api/national/import-jobs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await upload('a.pdf', '%PDF-1.4', '', {}, officer)).status).toBe(415);
     expect(makeUscc).toBeDefined();
+  });
+});
+
+describe('interrupted import jobs', () => {
+  it('marks a job whose process stopped (no progress for 10 minutes) failed, and leaves a live one alone', async () => {
+    const make = async (minutesAgo: number) =>
+      (
+        await db
+          .insertInto('import_jobs')
+          .values({
+            kind: 'national',
+            filename: `stale-${minutesAgo}.csv`,
+            sha256: 'a'.repeat(64),
+            status: 'running',
+            updated_at: sql<Date>`clock_timestamp() - make_interval(mins => ${minutesAgo})`,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const stale = await make(11);
+    const live = await make(1);
+    expect(await failStaleJobs(db)).toBeGreaterThanOrEqual(1);
+    const rows = await db.selectFrom('import_jobs').select(['id', 'status', 'failure']).where('id', 'in', [stale, live]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(stale)).toMatchObject({ status: 'failed' });
+    expect(byId.get(stale)!.failure).toMatch(/interrupted/);
+    expect(byId.get(live)!.status).toBe('running');
+    await db.deleteFrom('import_jobs').where('id', '=', live).execute();
   });
 });

@@ -41,6 +41,30 @@ export async function claimJob(db: Db, kinds: readonly string[], id?: string): P
   });
 }
 
+/**
+ * A job left 'running' whose row has not moved for this long belongs to a process that stopped (crash,
+ * kill, restart). Its batch transaction never committed, so nothing of it was stored: it is marked
+ * failed with that explanation rather than left 'running' for ever. (Progress is written every 250 ms
+ * while a job works, so a live job is never this quiet.)
+ */
+export const STALE_JOB_MINUTES = 10;
+
+export async function failStaleJobs(db: Db, staleMinutes = STALE_JOB_MINUTES): Promise<number> {
+  const res = await db
+    .updateTable('import_jobs')
+    .set({
+      status: 'failed',
+      failure:
+        'interrupted: the process running this import stopped; nothing of it was stored — import the file again / 导入中断，未写入任何数据，请重新导入',
+      finished_at: sql`clock_timestamp()`,
+      updated_at: sql`clock_timestamp()`,
+    })
+    .where('status', '=', 'running')
+    .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 const wakers = new Set<() => void>();
 /** Tells the runners of this process that a job was queued. */
 export function wakeJobRunners() {
@@ -95,6 +119,11 @@ export class JobRunner {
   }
 
   private async drain() {
+    try {
+      await failStaleJobs(this.deps.db);
+    } catch (err) {
+      this.log('import job runner: could not check for interrupted jobs', err);
+    }
     while (!this.stopped) {
       let job: ClaimedJob | undefined;
       try {
