@@ -8,9 +8,12 @@ import { systemClock } from '../apps/server/src/clock.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
+import { assignmentBench } from './assignment.js';
 import { mapQueryBench } from './map-query.js';
 import { matchingBench } from './matching.js';
 import { nationalImportBench } from './national-import.js';
+import { overlapBench } from './overlap.js';
+import { selectionBench } from './selection.js';
 
 /** Each benchmark answers one or more JSON lines. */
 const benches: Record<string, () => Promise<Record<string, unknown> | Record<string, unknown>[]>> = {
@@ -46,6 +49,12 @@ const benches: Record<string, () => Promise<Record<string, unknown> | Record<str
   'national-import': nationalImportBench,
   /** The map's heaviest query on the benchmark size: p95. */
   'map-query': mapQueryBench,
+  /** Exact expert assignment: city and national sizes, and against HiGHS on the same LP. */
+  assignment: assignmentBench,
+  /** Near-duplicate applications (一题多报) against national abstracts: precision, recall, time. */
+  overlap: overlapBench,
+  /** Budget-optimal selection within every cap, each objective, against HiGHS; rank-and-cut beside it. */
+  selection: selectionBench,
 };
 
 const wanted = process.argv.slice(2);

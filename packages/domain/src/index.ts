@@ -30,3 +30,6 @@ export * from './national/project-status.js';
 export * from './national/normalise.js';
 export * from './national/match.js';
 export * from './schemas/national.js';
+export * from './review/overlap.js';
+export * from './review/assignment.js';
+export * from './review/selection.js';
