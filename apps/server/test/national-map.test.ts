@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { makeUscc } from '@rdplan/domain';
 import { describe, expect, it } from 'vitest';
+import { refreshMapFacts } from '../src/commands/national/map-facts.js';
 import { createOrg, createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
 
@@ -166,6 +167,8 @@ await db
     },
   ])
   .execute();
+// The records were written directly (not through the import): rebuild the map's stored facts, as the import does.
+await refreshMapFacts(db);
 
 const analyst = await signIn(['analyst']);
 const officer = await signIn(['officer']);
@@ -253,6 +256,22 @@ describe('collaboration network', () => {
     ]);
     expect(top.nodes).toHaveLength(3);
     expect(top.nodes[0]).toMatchObject({ name: '北方某大学', records: 5, leads: 3 });
+  });
+});
+
+describe('stored facts', () => {
+  it('gives the same map after a partial refresh of some records as after a full one', async () => {
+    const before = [(await analyst.get('/api/national/map/summary')).body, (await analyst.get('/api/national/map/network')).body];
+    await refreshMapFacts(db, {
+      records: [
+        { kind: 'project', nationalId: 'P1' },
+        { kind: 'application', nationalId: 'A5' },
+      ],
+    });
+    const after = [(await analyst.get('/api/national/map/summary')).body, (await analyst.get('/api/national/map/network')).body];
+    expect(after).toEqual(before);
+    const weights = await db.selectFrom('national_map_pairs').select(['a', 'b', 'gw']).execute();
+    for (const p of weights) expect(p.gw).toBe(weights.filter((q) => q.a === p.a && q.b === p.b).length);
   });
 });
 

@@ -472,6 +472,56 @@ export interface NationalFollowupsTable {
   updated_at: Timestamp;
 }
 
+/** The map's stored facts (migration 2026-11-24-04-map), rebuilt by refreshMapFacts. */
+export interface NationalMapUnitsTable {
+  unit_id: Generated<number>;
+  unit_key: string;
+  org_id: string | null;
+  name: string;
+  uscc: string | null;
+  org_type: string | null;
+  region: string | null;
+}
+
+export interface NationalMapRecordsTable {
+  rec_id: Generated<number>;
+  record_kind: 'application' | 'project';
+  national_id: string;
+  year: number | null;
+  field_code: string | null;
+  stage: string | null;
+  outcome: string;
+  budget: Generated<number>;
+  regions: Generated<string[]>;
+}
+
+export interface NationalUnitFactsTable {
+  rec_id: number;
+  position: number;
+  unit_id: number;
+  record_kind: 'application' | 'project';
+  role: 'lead' | 'participant';
+  region: string | null;
+  year: number | null;
+  field_code: string | null;
+  stage: string | null;
+  outcome: string;
+  budget: Generated<number>;
+  bucket: string | null;
+  outside: boolean;
+  points: number;
+}
+
+export interface NationalMapPairsTable {
+  rec_id: number;
+  a: number;
+  b: number;
+  record_kind: 'application' | 'project';
+  year: number | null;
+  field_code: string | null;
+  gw: Generated<number>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -508,6 +558,10 @@ export interface DB {
   national_people: NationalPeopleTable;
   import_jobs: ImportJobsTable;
   national_followups: NationalFollowupsTable;
+  national_map_units: NationalMapUnitsTable;
+  national_map_records: NationalMapRecordsTable;
+  national_unit_facts: NationalUnitFactsTable;
+  national_map_pairs: NationalMapPairsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

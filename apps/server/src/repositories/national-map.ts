@@ -7,8 +7,9 @@
  * registration-authority digits of its credit code (characters 3–8). A record's year is the application
  * round for applications and the start year for projects; a project's budget is central + local + self.
  *
- * Every query is plain SQL over the indexed join national_units (record_kind, national_id) ↔ the record's
- * unique national_id, grouped once; filters narrow the records first (CTE `recs`).
+ * The queries read the stored facts of migration 2026-11-24-04-map (national_map_records, national_map_units,
+ * national_unit_facts, national_map_pairs — integer unit ids, region, year and field copied onto each row),
+ * kept current by refreshMapFacts (commands/national/map-facts.ts) after imports and matching runs.
  */
 import { isGuangzhouRegion, regionByCode, regionLabel } from '@rdplan/domain';
 import { sql, type RawBuilder } from 'kysely';
@@ -30,16 +31,10 @@ export interface MapFilter {
 
 /* ---------- SQL building blocks ---------- */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** LIKE patterns that match a field code and its sub-codes: `field_code || '.' like any(patterns)`. */
+/** The distinct field codes of a filter; each matches the code itself and its sub-codes (see fieldConds). */
 function fieldPatterns(codes: readonly string[]): string[] {
-  return [...new Set(codes)].map((c) => `${likeEscape(c)}.%`);
+  return [...new Set(codes)];
 }
-
-const BUDGET = sql<number>`(coalesce((p.budget->>'central')::bigint, 0) + coalesce((p.budget->>'local')::bigint, 0) + coalesce((p.budget->>'self')::bigint, 0))`;
-const UNIT_KEY = sql<string>`coalesce(nu.org_id::text, 'uscc:' || nu.uscc, 'name:' || nu.name_norm)`;
-const REGION = sql<string | null>`coalesce(nu.region_code::text, o.region_code::text, substr(nu.uscc, 3, 6))`;
 
 /** Region condition on a six-digit code expression: province → 2 digits, prefecture → 4, else exact. */
 function regionCond(expr: RawBuilder<unknown>, code: string | undefined): RawBuilder<boolean> {
@@ -72,8 +67,17 @@ async function resolve(db: Executor, filter: MapFilter): Promise<Resolved> {
   return { patterns, filter };
 }
 
+/**
+ * A field code or any of its sub-codes (F07 ⊃ F07.01): the code itself or a code in [F07., F07/) in byte
+ * order ("C" collation; '/' follows '.') — index ranges with sound estimates. No codes: no record.
+ */
 function fieldConds(col: RawBuilder<unknown>, patterns: string[][]): RawBuilder<boolean>[] {
-  return patterns.map((p) => sql<boolean>`(${col} || '.') like any(${p}::text[])`);
+  return patterns.map((codes) => {
+    if (codes.length === 0) return sql<boolean>`false`;
+    const c = sql`${col} collate "C"`;
+    const ranges = codes.map((code) => sql<boolean>`${c} = ${code} or (${c} >= ${`${code}.`} and ${c} < ${`${code}/`})`);
+    return sql<boolean>`(${sql.join(ranges, sql` or `)})`;
+  });
 }
 
 function and(conds: RawBuilder<boolean>[]): RawBuilder<boolean> {
@@ -81,50 +85,43 @@ function and(conds: RawBuilder<boolean>[]): RawBuilder<boolean> {
 }
 
 /**
- * CTE body of the filtered records: kind, national_id, year, field_code, title, stage, outcome, budget.
- * Projects count as outcome 'approved' and have no stage.
+ * Conditions of the record filter (kind, years, fields) on a stored-facts table aliased `t`
+ * (national_map_records, national_unit_facts and national_map_pairs all carry record_kind, year, field_code).
  */
-function recsCte(r: Resolved, withTitle = false): RawBuilder<unknown> {
+function recConds(r: Resolved, t: string): RawBuilder<boolean> {
   const { filter, patterns } = r;
-  const parts: RawBuilder<unknown>[] = [];
-  const years = (col: RawBuilder<unknown>) => [
-    ...(filter.yearFrom !== undefined ? [sql<boolean>`${col} >= ${filter.yearFrom}`] : []),
-    ...(filter.yearTo !== undefined ? [sql<boolean>`${col} <= ${filter.yearTo}`] : []),
-  ];
-  if (filter.kind !== 'project') {
-    const conds = [...years(sql`a.year`), ...fieldConds(sql`a.field_code`, patterns)];
-    parts.push(sql`
-      select 'application'::text as kind, a.national_id, a.year, a.field_code, ${withTitle ? sql`a.title,` : sql``} a.stage::text as stage,
-             a.outcome::text as outcome, 0::bigint as budget
-      from national_applications a where ${and(conds)}`);
-  }
-  if (filter.kind !== 'application') {
-    const year = sql`extract(year from p.start_date)::int`;
-    const conds = [...years(year), ...fieldConds(sql`p.field_code`, patterns)];
-    parts.push(sql`
-      select 'project'::text as kind, p.national_id, ${year} as year, p.field_code, ${withTitle ? sql`p.title,` : sql``} null::text as stage,
-             'approved'::text as outcome, ${BUDGET}::bigint as budget
-      from national_projects p where ${and(conds)}`);
-  }
-  return sql.join(parts, sql` union all `);
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  return and([
+    ...(filter.kind ? [sql<boolean>`${col('record_kind')} = ${filter.kind}`] : []),
+    ...(filter.yearFrom !== undefined ? [sql<boolean>`${col('year')} >= ${filter.yearFrom}`] : []),
+    ...(filter.yearTo !== undefined ? [sql<boolean>`${col('year')} <= ${filter.yearTo}`] : []),
+    ...fieldConds(col('field_code'), patterns),
+  ]);
 }
 
-/** CTE body of the units of the filtered records, one row per unit and record. */
-const UNITS_CTE = sql`
-  select r.kind, r.national_id, r.year, r.field_code, r.stage, r.outcome, r.budget, nu.role, nu.org_id,
-         coalesce(o.name, nu.name) as name, nu.uscc::text as uscc, coalesce(nu.org_type, o.type) as org_type,
-         ${UNIT_KEY} as unit_key, ${REGION} as region
-  from recs r
-  join national_units nu on nu.record_kind = r.kind and nu.national_id = r.national_id
-  left join organisations o on o.id = nu.org_id`;
+/** Records (national_map_records `t`) having at least one unit in the region (true without a region). */
+function recRegion(t: string, region: string | undefined): RawBuilder<boolean> {
+  if (!region) return sql<boolean>`true`;
+  return sql<boolean>`exists (select 1 from unnest(${sql.ref(`${t}.regions`)}) as g(region) where ${regionCond(sql`g.region`, region)})`;
+}
 
-/** CTE body of the records having at least one unit in the region (all records without a region filter). */
-function frecsCte(region: string | undefined): RawBuilder<unknown> {
-  if (!region) return sql`select * from recs`;
+/**
+ * CTE body of the filtered records (records with a unit in the region when a region is given): kind,
+ * national_id, year, field_code, stage, outcome, budget. Projects count as outcome 'approved', no stage.
+ */
+function frecsCte(r: Resolved): RawBuilder<unknown> {
   return sql`
-    select r.* from recs r where exists (
-      select 1 from national_units nu left join organisations o on o.id = nu.org_id
-      where nu.record_kind = r.kind and nu.national_id = r.national_id and ${regionCond(REGION, region)})`;
+    select r.rec_id, r.record_kind as kind, r.national_id, r.year, r.field_code, r.stage, r.outcome, r.budget
+    from national_map_records r where ${recConds(r, 'r')} and ${recRegion('r', r.filter.region)}`;
+}
+
+/** Transaction with a larger work_mem for the remaining aggregations (joins the caller's transaction). */
+async function heavy<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  const run = async (tx: Executor) => {
+    await sql`set local work_mem = '64MB'`.execute(tx);
+    return work(tx);
+  };
+  return db.isTransaction ? work(db) : db.transaction().execute(run);
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -195,7 +192,7 @@ function countRow(r: Record<string, unknown>): CountRow {
  */
 export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Promise<MapSummary> {
   const r = await resolve(db, filter);
-  const withRecs = sql`with recs as (${recsCte(r)}), frecs as (${frecsCte(filter.region)})`;
+  const withRecs = sql`with frecs as (${frecsCte(r)})`;
   // Group by the top-level field unless a field is chosen (then by its sub-codes).
   const fieldKey = filter.field ? sql`field_code` : sql`split_part(field_code, '.', 1)`;
   const [byFieldCode, byYear, perUnit, fields, chains] = await Promise.all([
@@ -203,21 +200,27 @@ export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Pr
       select ${fieldKey} as code, ${COUNTS} from frecs group by 1`.execute(db),
     sql<Record<string, unknown>>`${withRecs}
       select year, ${COUNTS} from frecs where year is not null group by year order by year`.execute(db),
-    sql<Record<string, unknown>>`${withRecs}, units as (${UNITS_CTE}),
-      pu as (
-        select unit_key, max(org_id::text) as org_id, max(name) as name, max(uscc) as uscc, max(region) as region, max(org_type) as org_type,
-               count(*) filter (where role = 'lead') as leads, count(*) filter (where role = 'participant') as participations,
-               count(*) as records, count(*) filter (where kind = 'application' and outcome = 'approved') as approved,
-               coalesce(sum(budget) filter (where kind = 'project' and role = 'lead'), 0) as budget
-        from units where ${regionCond(sql`region`, filter.region)}
-        group by unit_key
+    heavy(db, (tx) =>
+      sql<Record<string, unknown>>`
+      with pu as (
+        select f.unit_id, max(f.region) as region,
+               count(*) filter (where f.role = 'lead') as leads, count(*) filter (where f.role = 'participant') as participations,
+               count(*) as records, count(*) filter (where f.record_kind = 'application' and f.outcome = 'approved') as approved,
+               coalesce(sum(f.budget) filter (where f.record_kind = 'project' and f.role = 'lead'), 0) as budget
+        from national_unit_facts f where ${recConds(r, 'f')} and ${regionCond(sql`f.region`, filter.region)}
+        group by f.unit_id
       )
       select 'region' as part, case when region ~ '^4401' then region when region ~ '^\\d{6}$' then left(region, 2) || '0000' end as unit_key,
              null as org_id, null as name, null as uscc, null as region, null as org_type,
              sum(leads) as leads, sum(participations) as participations, count(*) as records, 0 as approved, 0 as budget
       from pu group by 2
       union all
-      select * from (select 'top' as part, * from pu order by leads desc, participations desc, unit_key limit ${topN}) t`.execute(db),
+      select * from (
+        select 'top' as part, m.unit_key, m.org_id::text as org_id, m.name, m.uscc, pu.region, m.org_type,
+               pu.leads, pu.participations, pu.records, pu.approved, pu.budget
+        from pu join national_map_units m on m.unit_id = pu.unit_id
+        order by pu.leads desc, pu.participations desc, m.unit_key limit ${topN}) t`.execute(tx),
+    ),
     db
       .selectFrom('fields as f')
       .leftJoin('fields as p', 'p.id', 'f.parent_id')
@@ -343,26 +346,53 @@ export interface MapNetwork {
  */
 export async function mapNetwork(db: Executor, filter: MapFilter, topEdges = 100): Promise<MapNetwork> {
   const r = await resolve(db, filter);
-  const pairs = await sql<Record<string, unknown>>`
-    with recs as (${recsCte(r)}), frecs as (${frecsCte(filter.region)}),
-    ku as (
-      select nu.record_kind, nu.national_id, ${UNIT_KEY} as unit_key
-      from frecs f join national_units nu on nu.record_kind = f.kind and nu.national_id = f.national_id
+  const regionRecs = filter.region
+    ? sql<boolean>`p.rec_id in (select r.rec_id from national_map_records r where ${recConds(r, 'r')} and ${recRegion('r', filter.region)})`
+    : sql<boolean>`true`;
+  const inFilter = sql<boolean>`${recConds(r, 'p')} and ${regionRecs}`;
+  // A pair occurring once over all records (gw = 1) is one distinct pair wherever it occurs.
+  const total = heavy(db, (tx) =>
+    sql<{ total: string }>`
+    select (select count(*) from national_map_pairs p where p.gw = 1 and ${inFilter})
+         + (select count(*) from (select 1 from national_map_pairs p where p.gw > 1 and ${inFilter} group by p.a, p.b) x) as total`.execute(
+      tx,
     ),
-    pairs as (
-      select a.unit_key as source, b.unit_key as target, count(*) as weight
-      from ku a join ku b on b.record_kind = a.record_kind and b.national_id = a.national_id and a.unit_key < b.unit_key
-      group by 1, 2
-    )
-    select source, target, weight, count(*) over () as total from pairs order by weight desc, source, target limit ${topEdges}`.execute(db);
+  );
+  // The heaviest pairs: a pair's weight under the filter is at most its weight over all records (gw), so
+  // when the N-th heaviest among the pairs with gw >= T weighs T or more, no other pair can enter the top
+  // N (ties included); else retry with a lower T (T = 1: every pair). Pairs are grouped by integer unit
+  // ids; only those at least as heavy as the N-th get their text keys (for the order by weight, keys).
+  const top = async (tier: number) =>
+    heavy(db, (tx) =>
+      sql<Record<string, unknown>>`
+      with agg as (
+        select p.a, p.b, count(*) as weight from national_map_pairs p
+        where ${inFilter} ${tier > 1 ? sql`and p.gw >= ${sql.lit(tier)}` : sql``}
+        group by p.a, p.b
+      ),
+      thr as (select weight from agg order by weight desc offset ${Math.max(0, topEdges - 1)} limit 1),
+      cut as (select * from agg where weight >= coalesce((select weight from thr), 0))
+      select least(ka.unit_key, kb.unit_key) as source, greatest(ka.unit_key, kb.unit_key) as target, cut.weight
+      from cut join national_map_units ka on ka.unit_id = cut.a join national_map_units kb on kb.unit_id = cut.b
+      order by cut.weight desc, 1, 2 limit ${topEdges}`.execute(tx),
+    );
+  const edgesOf = async () => {
+    for (const tier of [3, 2]) {
+      const res = await top(tier);
+      if (res.rows.length === topEdges && num(res.rows[topEdges - 1]!.weight) >= tier) return res;
+    }
+    return top(1);
+  };
+  const [pairs, totals] = await Promise.all([edgesOf(), total]);
   const edges = pairs.rows.map((p) => ({ source: p.source as string, target: p.target as string, weight: num(p.weight) }));
   const keys = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
   if (keys.length === 0) return { nodes: [], edges: [], totalEdges: 0 };
   const nodes = await sql<Record<string, unknown>>`
-    with recs as (${recsCte(r)}), units as (${UNITS_CTE})
-    select unit_key, max(org_id::text) as org_id, max(name) as name, max(region) as region, max(org_type) as org_type,
-           count(*) as records, count(*) filter (where role = 'lead') as leads
-    from units where unit_key = any(${keys}::text[]) group by unit_key`.execute(db);
+    select m.unit_key, m.org_id::text as org_id, m.name, max(f.region) as region, m.org_type,
+           count(*) as records, count(*) filter (where f.role = 'lead') as leads
+    from national_map_units m join national_unit_facts f on f.unit_id = m.unit_id
+    where m.unit_key = any(${keys}::text[]) and ${recConds(r, 'f')}
+    group by m.unit_id`.execute(db);
   return {
     nodes: nodes.rows
       .map((n) => {
@@ -380,7 +410,7 @@ export async function mapNetwork(db: Executor, filter: MapFilter, topEdges = 100
       })
       .sort((a, b) => b.records - a.records || a.key.localeCompare(b.key)),
     edges,
-    totalEdges: num(pairs.rows[0]?.total),
+    totalEdges: num(totals.rows[0]?.total),
   };
 }
 
@@ -418,7 +448,8 @@ export const ATTRACTION_SCORE =
   'Σ 0.8^(refYear−year) × points + 2·ln(1 + (budget led + ½ budget joined)/1,000,000) + min(10, key people); points: project lead 5 / participant 2, application lead 2 / participant 1, +2 approved, +0.5 final defence';
 
 const P = ATTRACTION_POINTS;
-const POINTS = sql<number>`(case when kind = 'project' then (case when role = 'lead' then ${sql.lit(P.projectLead)} else ${sql.lit(P.projectParticipant)} end)
+/** Points of one fact (columns kind, role, outcome, stage); stored as national_unit_facts.points by refreshMapFacts. */
+export const POINTS_SQL = sql<number>`(case when kind = 'project' then (case when role = 'lead' then ${sql.lit(P.projectLead)} else ${sql.lit(P.projectParticipant)} end)
   else (case when role = 'lead' then ${sql.lit(P.applicationLead)} else ${sql.lit(P.applicationParticipant)} end)
      + (case when outcome = 'approved' then ${sql.lit(P.approvedBonus)} when stage = 'final_defence' then ${sql.lit(P.finalDefenceBonus)} else 0 end) end)::float8`;
 
@@ -502,24 +533,21 @@ export async function mapAttraction(
 ): Promise<AttractionResult> {
   const { patterns, codes } = await attractionPatterns(db, f);
   const r: Resolved = { patterns, filter: { yearFrom: f.yearFrom, yearTo: f.yearTo } };
-  const outside = sql<boolean>`region ~ '^\\d{6}$' and region !~ '^4401'`;
-  const ranked = await sql<Record<string, unknown>>`
-    with recs as (${recsCte(r)}), units as (${UNITS_CTE}),
-    -- Key people per registry organisation, folded into the same aggregation (no join: estimates stay sound).
+  const ranked = await heavy(db, (tx) =>
+    sql<Record<string, unknown>>`
+    with units as (
+      select f.unit_id, f.region, f.record_kind as kind, f.role, f.outcome, f.stage, f.budget, f.year, f.points
+      from national_unit_facts f where ${recConds(r, 'f')} and f.outside
+    ),
+    -- Key people per registry organisation on the filtered records.
     kp as (
-      select np.org_id::text as unit_key, count(distinct np.person_key) as n
-      from national_people np join recs on recs.kind = np.record_kind and recs.national_id = np.national_id
-      where np.org_id is not null and np.person_key is not null
+      select np.org_id, count(distinct np.person_key) as n
+      from national_people np join national_map_records r on r.record_kind = np.record_kind and r.national_id = np.national_id
+      where np.org_id is not null and np.person_key is not null and ${recConds(r, 'r')}
       group by np.org_id
     ),
-    rows as (
-      select unit_key, org_id::text as org_id, name, uscc, region, org_type, kind, role, outcome, stage, budget, year, null::bigint as people
-      from units where ${outside}
-      union all
-      select unit_key, null, null, null, null, null, null, null, null, null, null, null, n from kp
-    ),
     agg as (
-      select unit_key, max(org_id) as org_id, max(name) as name, max(uscc) as uscc, max(region) as region, max(org_type) as org_type,
+      select unit_id, max(region) as region,
              count(*) filter (where kind = 'project' and role = 'lead') as p_lead,
              count(*) filter (where kind = 'project' and role = 'participant') as p_part,
              count(*) filter (where kind = 'application' and role = 'lead') as a_lead,
@@ -528,54 +556,52 @@ export async function mapAttraction(
              count(*) filter (where kind = 'application' and stage = 'final_defence' and outcome <> 'approved') as a_final,
              coalesce(sum(budget) filter (where kind = 'project' and role = 'lead'), 0) as budget_led,
              coalesce(sum(budget) filter (where kind = 'project' and role = 'participant'), 0) as budget_part,
-             sum(power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) * ${POINTS}) filter (where kind is not null) as activity,
-             count(kind) as records, max(year) as last_year, coalesce(max(people), 0) as key_people
-      from rows
-      group by unit_key
-      having count(kind) > 0
+             sum(power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) * points) as activity,
+             count(*) as records, max(year) as last_year
+      from units
+      group by unit_id
+    ),
+    scored as (
+      select agg.*, m.unit_key, m.org_id::text as org_id, m.name, m.uscc, m.org_type, coalesce(kp.n, 0) as key_people
+      from agg join national_map_units m on m.unit_id = agg.unit_id left join kp on kp.org_id = m.org_id
     )
-    select agg.*,
-           agg.activity
-           + ${sql.lit(P.budgetWeight)} * ln(1 + (agg.budget_led + agg.budget_part / 2.0) / 1000000.0)
-           + ${sql.lit(P.keyPersonWeight)} * least(${sql.lit(P.keyPeopleCap)}, agg.key_people) as score
-    from agg
+    select scored.*,
+           scored.activity
+           + ${sql.lit(P.budgetWeight)} * ln(1 + (scored.budget_led + scored.budget_part / 2.0) / 1000000.0)
+           + ${sql.lit(P.keyPersonWeight)} * least(${sql.lit(P.keyPeopleCap)}, scored.key_people) as score
+    from scored
     order by score desc, unit_key
-    limit ${topN}`.execute(db);
+    limit ${topN}`.execute(tx),
+  );
 
   const keys = ranked.rows.map((x) => x.unit_key as string);
   const evidence = new Map<string, EvidenceRow[]>();
   const people = new Map<string, string[]>();
   if (keys.length > 0) {
     const orgIds = keys.filter((k) => !k.startsWith('uscc:') && !k.startsWith('name:'));
-    const usccs = keys.filter((k) => k.startsWith('uscc:')).map((k) => k.slice(5));
-    const names = keys.filter((k) => k.startsWith('name:')).map((k) => k.slice(5));
-    // The units' own rows, found by index (org_id, name_norm) or by credit code, then their filtered records.
+    // The top units' facts (by unit id) on the filtered records, with the records' titles.
     const [ev, ppl] = await Promise.all([
       sql<Record<string, unknown>>`
-        with recs as (${recsCte(r, true)}),
-        mine as (
-          select nu.* from national_units nu where nu.org_id = any(${orgIds}::uuid[])
-          union all
-          select nu.* from national_units nu where nu.org_id is null and nu.uscc = any(${usccs}::text[])
-          union all
-          select nu.* from national_units nu where nu.org_id is null and nu.uscc is null and nu.name_norm = any(${names}::text[])
-        ),
-        units as (
-          select r.kind, r.national_id, r.year, r.field_code, r.title, r.stage, r.outcome, r.budget, nu.role,
-                 ${UNIT_KEY} as unit_key, ${REGION} as region
-          from mine nu join recs r on r.kind = nu.record_kind and r.national_id = nu.national_id
-          left join organisations o on o.id = nu.org_id
+        with units as (
+          select f.record_kind as kind, r.national_id, f.year, f.field_code,
+                 coalesce(a.title, p.title) as title, f.stage, f.outcome, f.budget, f.role, m.unit_key, f.points
+          from national_map_units m
+          join national_unit_facts f on f.unit_id = m.unit_id
+          join national_map_records r on r.rec_id = f.rec_id
+          left join national_applications a on f.record_kind = 'application' and a.national_id = r.national_id
+          left join national_projects p on f.record_kind = 'project' and p.national_id = r.national_id
+          where m.unit_key = any(${keys}::text[]) and ${recConds(r, 'f')} and f.outside
         ),
         scored as (
-          select *, ${POINTS} as points,
-                 row_number() over (partition by unit_key order by ${POINTS} * power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) desc, year desc nulls last, national_id) as n
-          from units where ${outside}
+          select *,
+                 row_number() over (partition by unit_key order by points * power(${sql.lit(P.yearDecay)}::float8, greatest(0, ${refYear}::int - coalesce(year, ${refYear}::int))) desc, year desc nulls last, national_id) as n
+          from units
         )
         select * from scored where n <= ${evidenceN} order by unit_key, n`.execute(db),
       orgIds.length === 0
         ? Promise.resolve({ rows: [] as Record<string, unknown>[] })
         : sql<Record<string, unknown>>`
-            with recs as (${recsCte(r)})
+            with recs as (select r.record_kind as kind, r.national_id from national_map_records r where ${recConds(r, 'r')})
             select np.org_id::text as org_id, np.name, max(np.role) as role, count(*) as records
             from national_people np join recs on recs.kind = np.record_kind and recs.national_id = np.national_id
             where np.org_id = any(${orgIds}::uuid[])

@@ -3,6 +3,7 @@ import { appendAudit, canonicalJson } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import { sha256Of } from '../../storage/blobs.js';
 import { inTransaction } from '../transaction.js';
+import { refreshMapFacts } from './map-facts.js';
 import { matchNationalUnits } from './match-units.js';
 import { readNationalFile, type NationalFileFormat, detectFormat } from './national-format.js';
 import {
@@ -334,6 +335,7 @@ export async function importNational(deps: Deps, actor: Actor, input: NationalIm
       await matchNationalUnits(deps.db, { batchId: result.batchId });
     } catch (err) {
       result.matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+      await refreshMapFacts(deps.db, { batchId: result.batchId }).catch(() => undefined); // matching refreshes the map itself
     }
     timingsMs.match = lap();
   }

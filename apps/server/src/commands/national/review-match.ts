@@ -1,5 +1,6 @@
 import { AppError, normaliseUscc } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
+import { refreshMapFacts } from './map-facts.js';
 import type { Actor, Deps } from '../../context.js';
 import { candidatesOf } from '../../repositories/national-matching.js';
 import { inTransaction } from '../transaction.js';
@@ -49,6 +50,8 @@ export async function reviewMatch(deps: Deps, actor: Actor, unitId: number, inpu
       })
       .where('id', '=', unitId)
       .execute();
+    // The map reads derived tables: bring this record's facts up to date with the decision.
+    await refreshMapFacts(tx, { records: [{ kind: row.record_kind, nationalId: row.national_id }] });
     await appendAudit(tx, actor, now, {
       action: input.decision === 'confirm' ? 'national.match.confirm' : 'national.match.reject',
       entityType: 'national_unit',

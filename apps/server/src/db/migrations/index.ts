@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-24-01-foundation.js';
 import * as tracks from './2026-11-24-02-tracks.js';
 import * as national from './2026-11-24-03-national.js';
+import * as map from './2026-11-24-04-map.js';
 
 /** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
   '2026-11-24-01-foundation': foundation,
   '2026-11-24-02-tracks': tracks,
   '2026-11-24-03-national': national,
+  '2026-11-24-04-map': map,
 };
