@@ -9,6 +9,7 @@ import {
 } from '@rdplan/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { planParams } from './plans.js';
 
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
@@ -106,14 +107,8 @@ export async function loadCallContext(db: Executor, callId: string): Promise<Cal
         evidence: m.evidence === 'social_capital' || m.evidence === 'completion' ? m.evidence : null,
       };
     }),
-    params: PlanParams.parse(row.params ?? {}),
+    params: planParams(row),
   };
-}
-
-export function callWindow(call: Pick<CallContext, 'opensAt' | 'closesAt'>, now: Date): 'upcoming' | 'open' | 'closed' {
-  if (now < call.opensAt) return 'upcoming';
-  if (now >= call.closesAt) return 'closed';
-  return 'open';
 }
 
 /** The stored form, read leniently: a key the schema no longer knows is dropped rather than failing the page. */

@@ -22,6 +22,7 @@ import {
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { reachable } from './organisations.js';
+import { planParams as parsePlanParams } from './plans.js';
 
 /**
  * SQL of the chain leaders' annual work plans (4.1.b) with their consortia, expert teams, candidate
@@ -75,7 +76,7 @@ export function findPlan(db: Executor, planId: string) {
 /** The parameters in force for a plan (stored partial values completed by the defaults). */
 export async function planParams(db: Executor, planId: string): Promise<PlanParams> {
   const plan = await db.selectFrom('plans').select('params').where('id', '=', planId).executeTakeFirstOrThrow();
-  return PlanParams.parse(json<unknown>(plan.params, {}));
+  return parsePlanParams(plan);
 }
 
 export async function chainSelectedInPlan(db: Executor, planId: string, chainId: string) {

@@ -1,7 +1,8 @@
 import { AppError, hasAnyRole, type ApplicationForm, type ApplicationView, type CreateApplicationInput } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
-import { callWindow, findApplication, loadCallContext } from '../../repositories/applications.js';
+import { findApplication, loadCallContext } from '../../repositories/applications.js';
+import { callState } from '../../repositories/calls.js';
 import { inTransaction } from '../transaction.js';
 import { buildView } from './view.js';
 
@@ -38,7 +39,7 @@ export async function createApplication(
         message: 'chain projects are created by the chain leader in the work plan / 联合体项目由链主在年度工作方案中提出',
       });
     }
-    const window = callWindow(call, now);
+    const window = callState(call.opensAt, call.closesAt, now);
     if (window !== 'open')
       throw new AppError('state_conflict', {
         callState: window,

@@ -1,7 +1,8 @@
 import { AppError, budgetTotals, formProblems, ruleFailure, type ApplicationView, type SubmitInput } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
-import { callWindow, findApplication } from '../../repositories/applications.js';
+import { findApplication } from '../../repositories/applications.js';
+import { callState } from '../../repositories/calls.js';
 import { inTransaction } from '../transaction.js';
 import { assertVersion, auditSummary } from './guards.js';
 import { evaluate } from './facts.js';
@@ -24,7 +25,7 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, in
     if (app.status !== 'draft' && app.status !== 'returned') throw new AppError('state_conflict', { status: app.status });
     assertVersion(app, input.version);
     if (app.status === 'draft') {
-      const window = callWindow(call, now);
+      const window = callState(call.opensAt, call.closesAt, now);
       if (window !== 'open') {
         throw new AppError('state_conflict', {
           callState: window,

@@ -13,7 +13,6 @@ import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { AccessDenied } from '../../http/access-denied.js';
 import {
-  callWindow,
   findApplication,
   listAttachments,
   listChecks,
@@ -22,6 +21,7 @@ import {
   type ApplicationRow,
   type CallContext,
 } from '../../repositories/applications.js';
+import { callState } from '../../repositories/calls.js';
 import { evaluate, type Evaluation } from './facts.js';
 
 export type Relation = 'staff' | 'applicant' | 'participant' | 'chain_leader';
@@ -274,7 +274,7 @@ export async function buildView(
       id: call.id,
       titleZh: call.titleZh,
       titleEn: call.titleEn,
-      state: callWindow(call, now),
+      state: callState(call.opensAt, call.closesAt, now),
       opensAt: call.opensAt.toISOString(),
       closesAt: call.closesAt.toISOString(),
       planYear: call.planYear,
