@@ -33,3 +33,4 @@ export * from './schemas/national.js';
 export * from './review/overlap.js';
 export * from './review/assignment.js';
 export * from './review/selection.js';
+export * from './schemas/national-map.js';

@@ -13,9 +13,29 @@
  */
 import { isGuangzhouRegion, regionByCode, regionLabel } from '@rdplan/domain';
 import { sql, type RawBuilder } from 'kysely';
+import type {
+  AttractionCandidate,
+  AttractionResult,
+  BackfillCandidate,
+  CountRow,
+  EvidenceRow,
+  MapNetwork,
+  MapSummary,
+  RecordKind,
+  UnitRow,
+} from '@rdplan/domain';
+export type {
+  AttractionCandidate,
+  AttractionResult,
+  BackfillCandidate,
+  CountRow,
+  EvidenceRow,
+  MapNetwork,
+  MapSummary,
+  RecordKind,
+  UnitRow,
+};
 import type { Executor } from '../db/database.js';
-
-export type RecordKind = 'application' | 'project';
 
 export interface MapFilter {
   /** A 14th Five-Year field code; matches the code itself and its sub-codes (F07 ⊃ F07.01). */
@@ -133,47 +153,6 @@ function regionNames(code: string | null) {
 }
 
 /* ---------- summary ---------- */
-
-export interface CountRow {
-  applications: number;
-  projects: number;
-  approved: number;
-  budget: number;
-}
-export interface UnitRow {
-  key: string;
-  orgId: string | null;
-  name: string;
-  uscc: string | null;
-  regionCode: string | null;
-  isGuangzhou: boolean;
-  orgType: string | null;
-  leads: number;
-  participations: number;
-  records: number;
-  approved: number;
-  budget: number;
-}
-export interface MapSummary {
-  totals: CountRow & { units: number };
-  byField: (CountRow & { code: string; nameZh: string; nameEn: string })[];
-  byChain: (CountRow & { id: string; code: string; nameZh: string; nameEn: string })[];
-  byRegion: {
-    code: string;
-    labelZh: string;
-    labelEn: string;
-    isGuangzhou: boolean;
-    leads: number;
-    participations: number;
-    units: number;
-  }[];
-  byYear: (CountRow & { year: number })[];
-  topUnits: UnitRow[];
-  options: {
-    fields: { code: string; nameZh: string; nameEn: string; parentCode: string | null }[];
-    chains: { id: string; code: string; nameZh: string; nameEn: string; fieldCodes: string[] }[];
-  };
-}
 
 const COUNTS = sql`
   count(*) filter (where kind = 'application') as applications,
@@ -324,22 +303,6 @@ function unitRow(row: Record<string, unknown>): UnitRow {
 
 /* ---------- collaboration network ---------- */
 
-export interface MapNetwork {
-  nodes: {
-    key: string;
-    orgId: string | null;
-    name: string;
-    regionCode: string | null;
-    isGuangzhou: boolean;
-    orgType: string | null;
-    records: number;
-    leads: number;
-  }[];
-  edges: { source: string; target: string; weight: number }[];
-  /** Distinct collaborating pairs before the top-N cut. */
-  totalEdges: number;
-}
-
 /**
  * Units that appear on the same record, weighted by the number of shared records; the `topEdges`
  * heaviest pairs (ties by key) and the units they join. With a region, only records with a unit there.
@@ -458,44 +421,6 @@ export interface AttractionFilter {
   field?: string | undefined;
   yearFrom?: number | undefined;
   yearTo?: number | undefined;
-}
-
-export interface EvidenceRow {
-  kind: RecordKind;
-  nationalId: string;
-  year: number | null;
-  title: string;
-  fieldCode: string | null;
-  role: 'lead' | 'participant';
-  stage: string | null;
-  outcome: string;
-  budget: number;
-  points: number;
-}
-
-export interface AttractionCandidate extends Omit<UnitRow, 'approved' | 'budget'> {
-  rank: number;
-  score: number;
-  activity: number;
-  projectsLed: number;
-  projectsJoined: number;
-  applicationsLed: number;
-  applicationsJoined: number;
-  approved: number;
-  finalDefence: number;
-  budgetLed: number;
-  budgetJoined: number;
-  keyPeople: number;
-  lastYear: number | null;
-  people: string[];
-  evidence: EvidenceRow[];
-}
-
-export interface AttractionResult {
-  refYear: number;
-  fieldCodes: string[];
-  formula: string;
-  candidates: AttractionCandidate[];
 }
 
 /** Target fields: the chain's, the field, both (intersected by matching both), or every active chain's. */
@@ -674,18 +599,6 @@ export async function mapAttraction(
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /* ---------- backfill candidates (3.2) ---------- */
-
-export interface BackfillCandidate {
-  key: string;
-  orgId: string | null;
-  name: string;
-  uscc: string | null;
-  regionCode: string | null;
-  orgType: string | null;
-  /** 3.2.a: an enterprise or a medical institution (null when the type is unknown). */
-  eligibleType: boolean | null;
-  records: { nationalId: string; year: number; programme: string; direction: string; fieldCode: string | null; title: string }[];
-}
 
 /**
  * Guangzhou units that were the first applicant (3.2.b) of an application in `year` that reached the
