@@ -16,6 +16,9 @@ import { plansAppRoutes, plansPublicRoutes } from './pages/plans/routes';
 import { workplansAppRoutes, workplansPublicRoutes } from './pages/workplans/routes';
 import { matchingAppRoutes } from './pages/matching/routes';
 import { followupAppRoutes } from './pages/followup/routes';
+import { reviewAppRoutes } from './pages/review/routes';
+import { reviewingAppRoutes } from './pages/reviewing/routes';
+import { selectionAppRoutes } from './pages/selection/routes';
 import { mapAppRoutes } from './pages/map/routes';
 
 // Staff and applicant pages load on demand.
@@ -151,6 +154,9 @@ export function App() {
         {mapAppRoutes()}
         {followupAppRoutes()}
         {matchingAppRoutes()}
+        {reviewAppRoutes()}
+        {reviewingAppRoutes()}
+        {selectionAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

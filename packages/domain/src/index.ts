@@ -34,3 +34,4 @@ export * from './review/overlap.js';
 export * from './review/assignment.js';
 export * from './review/selection.js';
 export * from './schemas/national-map.js';
+export * from './schemas/review.js';

@@ -323,7 +323,7 @@ export interface BlobsTable {
 }
 
 export type ApplicationStatusColumn =
-  'draft' | 'submitted' | 'returned' | 'formal_passed' | 'rejected' | 'withdrawn' | 'rechecked' | 'verified';
+  'draft' | 'submitted' | 'returned' | 'formal_passed' | 'rejected' | 'withdrawn' | 'rechecked' | 'verified' | 'selected' | 'not_selected';
 
 export interface ApplicationsTable {
   id: Generated<string>;
@@ -522,6 +522,119 @@ export interface NationalMapPairsTable {
   gw: Generated<number>;
 }
 
+export interface ExpertProfilesTable {
+  person_id: string;
+  load_cap: Generated<number>;
+  available: Generated<boolean>;
+  unavailable_until: string | null;
+  note: Generated<string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type ReviewStatusColumn = 'setup' | 'scoring' | 'closed';
+
+export interface ReviewsTable {
+  id: Generated<string>;
+  call_id: string;
+  status: ColumnType<ReviewStatusColumn, ReviewStatusColumn | undefined, ReviewStatusColumn>;
+  /** ReviewSettings (domain schemas/review.ts); parse with ReviewSettings on read. */
+  settings: JsonDefault<unknown>;
+  /** The last solver run (AssignmentRunOut). */
+  last_run: Json<unknown> | null;
+  released_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReviewExclusionsTable {
+  id: Generated<string>;
+  application_id: string;
+  person_name: string;
+  unit_name: Generated<string>;
+  person_id: string | null;
+  reason: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReviewDeclarationsTable {
+  id: Generated<string>;
+  review_id: string;
+  application_id: string;
+  person_id: string;
+  kind: 'no_conflict' | 'conflict';
+  reason: Generated<string>;
+  declared_by: string | null;
+  declared_at: CreatedAt;
+}
+
+export interface ReviewAssignmentsTable {
+  id: Generated<string>;
+  review_id: string;
+  application_id: string;
+  person_id: string;
+  affinity: Generated<number>;
+  source: 'solver' | 'manual' | 'random';
+  status: ColumnType<'assigned' | 'declined' | 'submitted', 'assigned' | 'declined' | 'submitted' | undefined>;
+  /** CriterionScore[] (domain schemas/review.ts). */
+  scores: JsonDefault<unknown>;
+  comment: Generated<string>;
+  /** Weighted total on 0–100 (numeric, returned as a string by the drivers). */
+  total: string | null;
+  version: Generated<number>;
+  submitted_at: Timestamp | null;
+  assigned_by: string | null;
+  assigned_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReviewPanelsTable {
+  review_id: string;
+  application_id: string;
+  opinion: string;
+  recommendation: 'fund' | 'fund_if_budget' | 'do_not_fund';
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface OverlapFlagsTable {
+  id: Generated<string>;
+  application_id: string;
+  other_kind: 'application' | 'national';
+  other_id: string;
+  similarity: number;
+  containment: number;
+  passages: JsonDefault<unknown>;
+  status: ColumnType<'open' | 'dismissed' | 'confirmed', 'open' | 'dismissed' | 'confirmed' | undefined>;
+  note: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  found_at: Timestamp;
+}
+
+export interface SelectionPinsTable {
+  plan_id: string;
+  application_id: string;
+  pin: 'in' | 'out';
+  reason: string;
+  pinned_by: string | null;
+  pinned_at: Timestamp;
+}
+
+export interface SelectionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  objective: 'rank' | 'merit_amount' | 'count';
+  funded: string[];
+  result: Json<unknown>;
+  reason: Generated<string>;
+  confirmed_by: string | null;
+  confirmed_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -562,6 +675,15 @@ export interface DB {
   national_map_records: NationalMapRecordsTable;
   national_unit_facts: NationalUnitFactsTable;
   national_map_pairs: NationalMapPairsTable;
+  expert_profiles: ExpertProfilesTable;
+  reviews: ReviewsTable;
+  review_exclusions: ReviewExclusionsTable;
+  review_declarations: ReviewDeclarationsTable;
+  review_assignments: ReviewAssignmentsTable;
+  review_panels: ReviewPanelsTable;
+  overlap_flags: OverlapFlagsTable;
+  selection_pins: SelectionPinsTable;
+  selections: SelectionsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

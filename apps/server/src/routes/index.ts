@@ -15,6 +15,10 @@ import { rulesRoutes } from './rules.js';
 import { nationalMatchingRoutes } from './national-matching.js';
 import { nationalFollowupRoutes } from './national-followup.js';
 import { nationalMapRoutes } from './national-map.js';
+import { reviewExpertsRoutes } from './review-experts.js';
+import { reviewAssignmentRoutes } from './review-assignment.js';
+import { reviewScoringRoutes } from './review-scoring.js';
+import { reviewSelectionRoutes } from './review-selection.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -33,4 +37,8 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   nationalMatchingRoutes,
   nationalFollowupRoutes,
   nationalMapRoutes,
+  reviewExpertsRoutes,
+  reviewAssignmentRoutes,
+  reviewScoringRoutes,
+  reviewSelectionRoutes,
 ];

@@ -3,6 +3,9 @@ import { PLANS_MESSAGES } from '../pages/plans/messages';
 import { WORKPLANS_MESSAGES } from '../pages/workplans/messages';
 import { MATCHING_MESSAGES } from '../pages/matching/messages';
 import { FOLLOWUP_MESSAGES } from '../pages/followup/messages';
+import { REVIEW_MESSAGES } from '../pages/review/messages';
+import { REVIEWING_MESSAGES } from '../pages/reviewing/messages';
+import { SELECTION_MESSAGES } from '../pages/selection/messages';
 import { MAP_MESSAGES } from '../pages/map/messages';
 
 /** Every visible string of the web app, in Chinese and English. */
@@ -12,6 +15,9 @@ export const MESSAGES = {
   ...WORKPLANS_MESSAGES,
   ...MATCHING_MESSAGES,
   ...FOLLOWUP_MESSAGES,
+  ...REVIEW_MESSAGES,
+  ...REVIEWING_MESSAGES,
+  ...SELECTION_MESSAGES,
   ...MAP_MESSAGES,
   // Shell
   'app.title': { zh: '广州市重点领域研发计划管理平台', en: 'Guangzhou Key-Area R&D Plan Platform' },

@@ -20,6 +20,9 @@ import { PLANS_NAV } from '../pages/plans/nav';
 import { WORKPLANS_NAV } from '../pages/workplans/nav';
 import { MATCHING_NAV } from '../pages/matching/nav';
 import { FOLLOWUP_NAV } from '../pages/followup/nav';
+import { REVIEW_NAV } from '../pages/review/nav';
+import { REVIEWING_NAV } from '../pages/reviewing/nav';
+import { SELECTION_NAV } from '../pages/selection/nav';
 import { MAP_NAV } from '../pages/map/nav';
 
 export interface NavItem {
@@ -69,6 +72,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...MAP_NAV,
   ...FOLLOWUP_NAV,
   ...MATCHING_NAV,
+  ...REVIEW_NAV,
+  ...REVIEWING_NAV,
+  ...SELECTION_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 

@@ -16,6 +16,8 @@ export const APPLICATION_STATES = [
   'withdrawn',
   'rechecked',
   'verified',
+  'selected',
+  'not_selected',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
@@ -28,9 +30,21 @@ export const APPLICATION_STATE_LABELS: Record<ApplicationState, Text> = {
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   rechecked: { zh: '已复核', en: 'Re-checked' },
   verified: { zh: '已核实落地实施情况', en: 'Implementation verified' },
+  selected: { zh: '拟立项', en: 'Selected for funding' },
+  not_selected: { zh: '未入选', en: 'Not selected' },
 };
 
-export const APPLICATION_EVENTS = ['submit', 'withdraw', 'formal_pass', 'formal_return', 'formal_reject', 'recheck', 'verify'] as const;
+export const APPLICATION_EVENTS = [
+  'submit',
+  'withdraw',
+  'formal_pass',
+  'formal_return',
+  'formal_reject',
+  'recheck',
+  'verify',
+  'select',
+  'not_select',
+] as const;
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];
 
 export interface Transition {
@@ -110,6 +124,25 @@ export const APPLICATION_TRANSITIONS: readonly Transition[] = [
     roles: ['officer'],
     tracks: ['continuation'],
     label: { zh: '核实落地实施情况', en: 'Verify implementation' },
+  },
+  // Fired together for a whole plan when the officer confirms the selection (issue 5), never one by one.
+  {
+    event: 'select',
+    from: ['formal_passed'],
+    to: 'selected',
+    side: 'staff',
+    roles: ['officer'],
+    tracks: ['consortium', 'backfill'],
+    label: { zh: '确定拟立项', en: 'Select for funding' },
+  },
+  {
+    event: 'not_select',
+    from: ['formal_passed'],
+    to: 'not_selected',
+    side: 'staff',
+    roles: ['officer'],
+    tracks: ['consortium', 'backfill'],
+    label: { zh: '确定未入选', en: 'Mark not selected' },
   },
 ];
 

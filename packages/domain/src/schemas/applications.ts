@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.js';
 import type { Yuan } from '../money.js';
-import type { ApplicationEvent, ApplicationState } from '../policy/application-workflow.js';
+import { APPLICATION_STATES, type ApplicationEvent, type ApplicationState } from '../policy/application-workflow.js';
 import type { Track } from '../policy/codes.js';
 import type { TrackFacts } from '../policy/evaluate.js';
 import type { PlanParams } from '../policy/params.js';
@@ -168,7 +168,7 @@ export const ApplicationListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   callId: Uuid.optional(),
   track: z.enum(['consortium', 'backfill', 'continuation', 'recognition']).optional(),
-  status: z.enum(['draft', 'submitted', 'returned', 'formal_passed', 'rejected', 'withdrawn', 'rechecked', 'verified']).optional(),
+  status: z.enum(APPLICATION_STATES).optional(),
   fieldCode: z.string().max(21).optional(),
   /** For units: applications in which their unit is a participating unit (to confirm). */
   participating: z.enum(['true', 'false']).optional(),

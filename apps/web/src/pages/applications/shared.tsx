@@ -47,6 +47,8 @@ const STATE_COLORS: Record<ApplicationState, string> = {
   withdrawn: 'default',
   rechecked: 'green',
   verified: 'green',
+  selected: 'gold',
+  not_selected: 'default',
 };
 
 export function StatusTag({ status }: { status: ApplicationState }) {

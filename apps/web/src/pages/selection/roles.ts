@@ -1,0 +1,2 @@
+/** Who opens the selection pages. */
+export const SELECTION_ROLES = ['officer', 'admin'] as const;
