@@ -1,6 +1,7 @@
 import { buildOrgIndex, matchUnit, normaliseOrgName, personKey, type MatchResult } from '@rdplan/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { linkLeadOrgs } from './link-leads.js';
 import { refreshMapFacts } from './map-facts.js';
 
 const CHUNK = 5000;
@@ -76,6 +77,7 @@ export async function matchNationalUnits(
   }
 
   await assignPersonKeys(db, index, scope);
+  await linkLeadOrgs(db, scope.batchId ? { batchId: scope.batchId } : undefined);
   await refreshMapFacts(db, scope.batchId ? { batchId: scope.batchId } : undefined);
   return counts;
 }

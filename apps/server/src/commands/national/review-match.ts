@@ -1,5 +1,6 @@
 import { AppError, normaliseUscc } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
+import { linkLeadOrgs } from './link-leads.js';
 import { refreshMapFacts } from './map-facts.js';
 import type { Actor, Deps } from '../../context.js';
 import { candidatesOf } from '../../repositories/national-matching.js';
@@ -50,6 +51,8 @@ export async function reviewMatch(deps: Deps, actor: Actor, unitId: number, inpu
       })
       .where('id', '=', unitId)
       .execute();
+    // 3.2 / 3.3 read the records' lead through lead_org_id: follow the decision.
+    await linkLeadOrgs(tx, { records: [{ kind: row.record_kind, nationalId: row.national_id }] });
     // The map reads derived tables: bring this record's facts up to date with the decision.
     await refreshMapFacts(tx, { records: [{ kind: row.record_kind, nationalId: row.national_id }] });
     await appendAudit(tx, actor, now, {
