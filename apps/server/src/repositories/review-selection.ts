@@ -35,12 +35,14 @@ export function planReviews(db: Executor, planId: string) {
   return db
     .selectFrom('reviews as r')
     .innerJoin('calls as c', 'c.id', 'r.call_id')
-    .select(['r.id', 'r.status', 'r.call_id', 'c.title_zh', 'c.track'])
+    .select(['r.id', 'r.status', 'r.call_id', 'r.settings', 'c.title_zh', 'c.track'])
     .where('c.plan_id', '=', planId)
     .where('c.track', 'in', ['consortium', 'backfill'])
     .orderBy('c.track')
     .orderBy('c.created_at')
-    .execute() as Promise<{ id: string; status: ReviewStatus; call_id: string; title_zh: string; track: 'consortium' | 'backfill' }[]>;
+    .execute() as Promise<
+    { id: string; status: ReviewStatus; call_id: string; settings: unknown; title_zh: string; track: 'consortium' | 'backfill' }[]
+  >;
 }
 
 /** States of a selection candidate: reviewed (formal_passed) and, once confirmed, selected or not. */

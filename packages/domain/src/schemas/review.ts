@@ -60,6 +60,8 @@ export const ReviewSettings = z.strictObject({
   /** A total more than this many points (on 0–100) from the application's median is flagged an outlier. */
   outlierPoints: z.number().min(1).max(100).default(20),
   tieBreaks: z.array(z.enum(TIE_BREAKS)).max(TIE_BREAKS.length).default(['median', 'top_criterion', 'earlier_submission']),
+  /** The selection's objective for this call's projects: rank-respecting (default), merit × amount, or count. */
+  objective: z.enum(['rank', 'merit_amount', 'count']).default('rank'),
 });
 export type ReviewSettings = z.infer<typeof ReviewSettings>;
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = ReviewSettings.parse({});
@@ -76,6 +78,7 @@ export const ReviewSettingsPatch = z.strictObject({
   normalise: z.boolean().optional(),
   outlierPoints: ReviewSettings.shape.outlierPoints.optional(),
   tieBreaks: ReviewSettings.shape.tieBreaks.optional(),
+  objective: ReviewSettings.shape.objective.optional(),
   reason: Reason.optional(),
 });
 export type ReviewSettingsPatch = z.infer<typeof ReviewSettingsPatch>;

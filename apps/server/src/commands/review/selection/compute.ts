@@ -1,6 +1,7 @@
 import {
   AppError,
   compareSelectionPlans,
+  ReviewSettings,
   type ResultRowOut,
   type SelectionBudgets,
   type SelectionCandidate,
@@ -157,8 +158,8 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
   const out: SelectionOut = {
     planId,
     planYear: plan.year,
-    // No call setting chooses another objective yet: the default, rank order within the caps.
-    objective: 'rank',
+    // The calls' review setting (the consortium call's first, as reviews come ordered by track); rank by default.
+    objective: reviews.map((r) => ReviewSettings.safeParse(r.settings ?? {})).find((p) => p.success)?.data.objective ?? 'rank',
     candidates,
     budgets,
     plans,
