@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import type { Person } from '../../api/types';
@@ -9,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
+import { reviewingApi, type ExpertProfile } from '../reviewing/api';
 
 interface Values {
   fieldCodes: string[];
@@ -78,11 +80,82 @@ function ProfileEditModal({ person, open, onClose, onSaved }: { person: Person; 
   );
 }
 
+/** Availability for reviews (PATCH available / unavailableUntil) and the officer-set load cap, read-only. */
+function AvailabilityCard({ profile, onSaved }: { profile: ExpertProfile; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const supported = profile.available !== undefined;
+  const today = dayjs().format('YYYY-MM-DD');
+  const until = profile.unavailableUntil ?? null;
+  const availableNow = profile.available !== false && !(until !== null && until >= today);
+
+  async function patch(body: { available?: boolean; unavailableUntil?: string | null }) {
+    setBusy(true);
+    try {
+      await reviewingApi.updateProfile(body);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('reviewing.profile.availability')} style={{ marginTop: 16 }} data-testid="expert-availability">
+      {!supported && <Alert type="info" showIcon title={t('reviewing.profile.notSupported')} style={{ marginBottom: 16 }} />}
+      <Descriptions bordered column={1} styles={{ label: { width: 200 } }}>
+        <Descriptions.Item label={t('reviewing.profile.available')}>
+          <Space>
+            <Switch
+              checked={profile.available !== false}
+              disabled={!supported}
+              loading={busy}
+              onChange={(v) => void patch({ available: v })}
+              data-testid="expert-available"
+            />
+            <Tag
+              color={availableNow ? 'green' : 'default'}
+              data-testid="expert-available-now"
+              data-available={availableNow ? 'true' : 'false'}
+            >
+              {availableNow ? t('reviewing.profile.availableNow') : t('reviewing.profile.unavailableNow')}
+            </Tag>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('reviewing.profile.unavailableUntil')}>
+          <Space orientation="vertical" size={4}>
+            <DatePicker
+              value={until ? dayjs(until) : null}
+              format="YYYY-MM-DD"
+              allowClear
+              disabled={!supported || busy}
+              onChange={(d) => void patch({ unavailableUntil: d ? d.format('YYYY-MM-DD') : null })}
+              data-testid="expert-unavailable-until"
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('reviewing.profile.unavailableHelp')}
+            </Typography.Text>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('reviewing.profile.loadCap')}>
+          <span data-testid="expert-load-cap">{profile.loadCap ?? '—'}</span>{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('reviewing.profile.loadCapHelp')}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
 /** The signed-in expert's own person record from GET /api/me/expert-profile. */
 export function ExpertProfilePage() {
   const { t, nameOf } = useI18n();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi(endpoints.expertProfile, []);
+  const { data, error, loading, reload } = useApi(reviewingApi.profile, []);
   const [editing, setEditing] = useState(false);
   return (
     <div data-testid="expert-profile-page">
@@ -146,6 +219,7 @@ export function ExpertProfilePage() {
           </Descriptions>
         ) : null}
       </Card>
+      {data && <AvailabilityCard profile={data} onSaved={reload} />}
       {data && (
         <ProfileEditModal
           person={data}

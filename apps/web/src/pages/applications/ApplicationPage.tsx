@@ -19,6 +19,7 @@ import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applicationsApi } from './api';
 import { ApplicationBody } from './ApplicationBody';
+import { ExclusionsCard } from './ExclusionsCard';
 import { CheckHistory, FormalCheckPanel, RecheckPanel, RuleDecisionForm, VerifyPanel } from './OfficerPanels';
 import { AttachmentsPanel, PrefilledPanel, UnitsPanel } from './Panels';
 import { RulesPanel } from './RulesPanel';
@@ -524,6 +525,7 @@ function ReadOnlyView({ view, onView, officer }: { view: ApplicationView; onView
           <ApplicationBody view={view} form={view.form} readOnly update={() => undefined} errorAt={noErrors} />
           <UnitsPanel view={view} editable={false} />
           <AttachmentsPanel view={view} editable={false} />
+          {view.isApplicant && ['submitted', 'formal_passed'].includes(view.status) && <ExclusionsCard applicationId={view.id} />}
         </Space>
       </Col>
       <Col xs={24} xl={9}>
