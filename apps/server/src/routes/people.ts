@@ -13,8 +13,8 @@ import {
 import { z } from 'zod';
 import { addAffiliation } from '../commands/people/add-affiliation.js';
 import { createPerson } from '../commands/people/create-person.js';
-import { getOwnExpertProfile, getPerson } from '../commands/people/get-person.js';
-import { updateExpertProfile } from '../commands/people/update-expert-profile.js';
+import { getPerson } from '../commands/people/get-person.js';
+import { getOwnExpertProfileWithAvailability, updateExpertProfile } from '../commands/people/update-expert-profile.js';
 import { updatePerson } from '../commands/people/update-person.js';
 import type { Deps } from '../context.js';
 import { listPeople } from '../repositories/people.js';
@@ -46,6 +46,12 @@ const PersonOut = PersonSummaryOut.extend({
   ),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+/** The expert's own record plus their review availability and load cap (issue 5). */
+const ExpertProfileOut = PersonOut.extend({
+  available: z.boolean(),
+  unavailableUntil: z.string().nullable(),
+  loadCap: z.number().int(),
 });
 
 export async function peopleRoutes(app: RouteScope, deps: Deps) {
@@ -124,9 +130,13 @@ export async function peopleRoutes(app: RouteScope, deps: Deps) {
     '/api/me/expert-profile',
     {
       config: { access: ['expert'] },
-      schema: { tags: ['people'], summary: "The signed-in expert's own record", response: { 200: PersonOut } },
+      schema: {
+        tags: ['people'],
+        summary: "The signed-in expert's own record, with availability and load cap",
+        response: { 200: ExpertProfileOut },
+      },
     },
-    async (req) => getOwnExpertProfile(deps, req.actor),
+    async (req) => getOwnExpertProfileWithAvailability(deps, req.actor),
   );
 
   app.patch(
@@ -135,9 +145,9 @@ export async function peopleRoutes(app: RouteScope, deps: Deps) {
       config: { access: ['expert'] },
       schema: {
         tags: ['people'],
-        summary: 'An expert updates their own fields and keywords',
+        summary: 'An expert updates their own fields, keywords and availability',
         body: ExpertProfileInput,
-        response: { 200: PersonOut },
+        response: { 200: ExpertProfileOut },
       },
     },
     async (req) => updateExpertProfile(deps, req.actor, req.body),

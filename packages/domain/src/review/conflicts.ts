@@ -64,7 +64,7 @@ export interface ConflictFacts {
 }
 
 /** Names compared for matching: no spaces, full-width brackets and letters folded, lower case. */
-export function normaliseName(s: string): string {
+export function normalisePersonName(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u3000·•.]/g, '')
@@ -114,12 +114,12 @@ export function expertInRecord(
   affiliations: readonly ConflictUnit[],
   record: NationalRecordFact,
 ): { name: string; unitName: string; orgId: string | null } | null {
-  const name = normaliseName(expertName);
+  const name = normalisePersonName(expertName);
   const orgIds = new Set(affiliations.map((a) => a.orgId));
-  const unitNames = new Set(affiliations.map((a) => normaliseName(a.orgName)));
+  const unitNames = new Set(affiliations.map((a) => normalisePersonName(a.orgName)));
   for (const p of record.people) {
-    if (normaliseName(p.name) !== name) continue;
-    if ((p.orgId !== null && orgIds.has(p.orgId)) || (p.unitName !== '' && unitNames.has(normaliseName(p.unitName)))) return p;
+    if (normalisePersonName(p.name) !== name) continue;
+    if ((p.orgId !== null && orgIds.has(p.orgId)) || (p.unitName !== '' && unitNames.has(normalisePersonName(p.unitName)))) return p;
   }
   return null;
 }
@@ -175,8 +175,8 @@ export function conflictReasons(f: ConflictFacts): ConflictReason[] {
 
   // national_coparticipation: records from plan year − N on, listing the expert and the applicant or the leader.
   const since = f.planYear - f.conflictYears;
-  const leader = f.application.leaderName ? normaliseName(f.application.leaderName) : null;
-  const expertName = normaliseName(f.expert.name);
+  const leader = f.application.leaderName ? normalisePersonName(f.application.leaderName) : null;
+  const expertName = normalisePersonName(f.expert.name);
   const seen = new Set<string>();
   for (const r of f.nationalRecords) {
     if (r.year === null || r.year < since) continue;
@@ -185,8 +185,7 @@ export function conflictReasons(f: ConflictFacts): ConflictReason[] {
     const me = expertInRecord(f.expert.name, f.expert.affiliations, r);
     if (!me) continue;
     const withApplicant = r.orgIds.includes(applicant.orgId);
-    const withLeader =
-      leader !== null && leader !== expertName && r.people.some((p) => p !== me && normaliseName(p.name) === leader);
+    const withLeader = leader !== null && leader !== expertName && r.people.some((p) => p !== me && normalisePersonName(p.name) === leader);
     if (!withApplicant && !withLeader) continue;
     seen.add(key);
     const kindZh = r.kind === 'application' ? '国家项目申报' : '国家项目';
@@ -209,11 +208,11 @@ export function conflictReasons(f: ConflictFacts): ConflictReason[] {
     });
 
   // applicant_named
-  const unitNames = new Set(f.expert.affiliations.map((a) => normaliseName(a.orgName)));
+  const unitNames = new Set(f.expert.affiliations.map((a) => normalisePersonName(a.orgName)));
   for (const x of f.exclusions) {
     const byId = x.personId !== null && x.personId === f.expert.personId;
     const byName =
-      normaliseName(x.personName) === expertName && (x.unitName.trim() === '' || unitNames.has(normaliseName(x.unitName)));
+      normalisePersonName(x.personName) === expertName && (x.unitName.trim() === '' || unitNames.has(normalisePersonName(x.unitName)));
     if (!byId && !byName) continue;
     const unit = x.unitName.trim() ? `（${x.unitName.trim()}）` : '';
     out.push({

@@ -65,6 +65,11 @@ export const ExpertProfileInput = z
   .strictObject({
     fieldCodes: FieldCodes.optional(),
     keywords: Keywords.optional(),
+    /** Review availability (issue 5): off, or off until a date (inclusive). */
+    available: z.boolean().optional(),
+    unavailableUntil: IsoDate.nullable().optional(),
   })
-  .refine((v) => v.fieldCodes !== undefined || v.keywords !== undefined, { message: 'fieldCodes or keywords' });
+  .refine((v) => v.fieldCodes !== undefined || v.keywords !== undefined || v.available !== undefined || v.unavailableUntil !== undefined, {
+    message: 'fieldCodes, keywords, available or unavailableUntil',
+  });
 export type ExpertProfileInput = z.infer<typeof ExpertProfileInput>;

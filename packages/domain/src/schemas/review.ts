@@ -66,19 +66,20 @@ export const ReviewSettings = z.strictObject({
 export type ReviewSettings = z.infer<typeof ReviewSettings>;
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = ReviewSettings.parse({});
 
+/** A change of settings: only the keys sent change (no defaults here, unlike ReviewSettings). */
 export const ReviewSettingsPatch = z.strictObject({
-  expertsPerApplication: ReviewSettings.shape.expertsPerApplication.optional(),
+  expertsPerApplication: z.number().int().min(1).max(15).optional(),
   onePerUnit: z.boolean().optional(),
   blind: z.boolean().optional(),
-  conflictYears: ReviewSettings.shape.conflictYears.optional(),
-  exclusionLimit: ReviewSettings.shape.exclusionLimit.optional(),
+  conflictYears: z.number().int().min(0).max(20).optional(),
+  exclusionLimit: z.number().int().min(0).max(10).optional(),
   scale: ReviewScale.optional(),
   aggregation: z.enum(AGGREGATIONS).optional(),
-  trim: ReviewSettings.shape.trim.optional(),
+  trim: z.number().int().min(0).max(5).optional(),
   normalise: z.boolean().optional(),
-  outlierPoints: ReviewSettings.shape.outlierPoints.optional(),
-  tieBreaks: ReviewSettings.shape.tieBreaks.optional(),
-  objective: ReviewSettings.shape.objective.optional(),
+  outlierPoints: z.number().min(1).max(100).optional(),
+  tieBreaks: z.array(z.enum(TIE_BREAKS)).max(TIE_BREAKS.length).optional(),
+  objective: z.enum(['rank', 'merit_amount', 'count']).optional(),
   reason: Reason.optional(),
 });
 export type ReviewSettingsPatch = z.infer<typeof ReviewSettingsPatch>;

@@ -13,9 +13,3 @@ export async function getPerson(deps: Deps, actor: Actor, personId: string) {
   if (!detail) throw new AppError('not_found');
   return detail;
 }
-
-/** The signed-in expert's own record. */
-export async function getOwnExpertProfile(deps: Deps, actor: Actor) {
-  if (!actor.personId) throw new AppError('not_found');
-  return getPerson(deps, actor, actor.personId);
-}
