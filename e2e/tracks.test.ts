@@ -9,7 +9,7 @@ import { DEMO_EMAILS, DEMO_PASSWORDS } from '@rdplan/demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { WAIT, attrIs, inputOf, pdf, shot, signIn } from './support/journey.js';
+import { WAIT, attrIs, confirmRule, formalCheck, inputOf, pdf, shot, signIn } from './support/journey.js';
 
 const baseUrl = inject('baseUrl');
 const JOURNEY_MS = 300_000;
@@ -188,31 +188,6 @@ async function openAsOfficer(page: Page, id: string) {
   const app = page.getByTestId('application-page');
   await app.waitFor();
   await attrIs(app, 'data-mode', 'officer');
-}
-
-/** The formal check: tick every checklist item (to pass), write the comment, decide and confirm. */
-async function formalCheck(page: Page, decision: 'pass' | 'return', comment: string, status: string) {
-  const panel = page.getByTestId('formal-check');
-  await panel.waitFor();
-  if (decision === 'pass') {
-    const items = panel.locator('[data-testid^="check-"]:not([data-testid$="-note"])');
-    expect(await items.count()).toBeGreaterThan(0);
-    for (const item of await items.all()) await inputOf(item).check();
-  }
-  await page.getByTestId('formal-comment').fill(comment);
-  const button = page.getByTestId(`formal-${decision}`);
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await attrIs(page.getByTestId('application-page'), 'data-status', status);
-}
-
-/** Confirms a needs-review rule with a written reason. */
-async function confirmRule(page: Page, code: string, reason: string) {
-  await page.getByTestId(`rule-decision-${code}-reason`).fill(reason);
-  await page.getByTestId(`rule-decision-${code}-confirm`).click();
-  await page.getByTestId(`rule-decision-note-${code}`).waitFor();
-  await attrIs(page.getByTestId(`rule-${code}`), 'data-outcome', 'pass');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,3 +58,28 @@ export function pdf(label: string): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/** The formal check: tick every checklist item (to pass), write the comment, decide and confirm. */
+export async function formalCheck(page: Page, decision: 'pass' | 'return', comment: string, status: string) {
+  const panel = page.getByTestId('formal-check');
+  await panel.waitFor();
+  if (decision === 'pass') {
+    const items = panel.locator('[data-testid^="check-"]:not([data-testid$="-note"])');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const item of await items.all()) await inputOf(item).check();
+  }
+  await page.getByTestId('formal-comment').fill(comment);
+  const button = page.getByTestId(`formal-${decision}`);
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  await button.click();
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await attrIs(page.getByTestId('application-page'), 'data-status', status);
+}
+
+/** Confirms a needs-review rule with a written reason. */
+export async function confirmRule(page: Page, code: string, reason: string) {
+  await page.getByTestId(`rule-decision-${code}-reason`).fill(reason);
+  await page.getByTestId(`rule-decision-${code}-confirm`).click();
+  await page.getByTestId(`rule-decision-note-${code}`).waitFor();
+  await attrIs(page.getByTestId(`rule-${code}`), 'data-outcome', 'pass');
+}

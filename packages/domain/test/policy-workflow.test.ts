@@ -22,6 +22,9 @@ const TABLE: [ApplicationEvent, ApplicationState[], ApplicationState, readonly T
   ['formal_reject', ['submitted'], 'rejected', TRACKS],
   ['recheck', ['formal_passed'], 'rechecked', ['recognition']],
   ['verify', ['formal_passed'], 'verified', ['continuation']],
+  // Fired for a whole plan when the selection is confirmed (issue 5).
+  ['select', ['formal_passed'], 'selected', ['consortium', 'backfill']],
+  ['not_select', ['formal_passed'], 'not_selected', ['consortium', 'backfill']],
 ];
 
 function expected(event: ApplicationEvent, from: ApplicationState, track: Track): ApplicationState | null {
@@ -52,7 +55,7 @@ describe('transitionFor', () => {
   });
 
   it('terminal states have no way out', () => {
-    for (const from of ['rejected', 'withdrawn', 'rechecked', 'verified'] as const)
+    for (const from of ['rejected', 'withdrawn', 'rechecked', 'verified', 'selected', 'not_selected'] as const)
       for (const event of APPLICATION_EVENTS) for (const track of TRACKS) expect(transitionFor(event, from, track)).toBeNull();
   });
 });
@@ -89,11 +92,11 @@ describe('allowedEvents', () => {
       }
   });
 
-  it('an officer sees recheck / verify after the formal check, by track', () => {
+  it('an officer sees recheck / verify after the formal check by track, and the selection for 3.1 / 3.2', () => {
     expect(allowedEvents('formal_passed', 'recognition', officer, false)).toEqual(['recheck']);
     expect(allowedEvents('formal_passed', 'continuation', officer, false)).toEqual(['verify']);
-    expect(allowedEvents('formal_passed', 'consortium', officer, false)).toEqual([]);
-    expect(allowedEvents('formal_passed', 'backfill', officer, false)).toEqual([]);
+    expect(allowedEvents('formal_passed', 'consortium', officer, false)).toEqual(['select', 'not_select']);
+    expect(allowedEvents('formal_passed', 'backfill', officer, false)).toEqual(['select', 'not_select']);
   });
 
   it('an officer never fires applicant events, even when flagged as applicant', () => {
