@@ -50,19 +50,41 @@ function demoPdf(label: string): Buffer {
 
 /** The research content of a demo application, written from its national application's title and direction. */
 function content(title: string, direction: string, variant: number): { objectives: string; content: string } {
+  // One aim and two steps of its own per application, so that only the planted copy overlaps.
   const aims = [
-    '突破关键材料与核心部件的工程化制备技术，形成自主可控的技术体系，完成中试验证并在本地龙头企业实现示范应用。',
-    '构建从基础研究到产业化的全链条技术方案，研制具有自主知识产权的核心装备，性能指标达到国际先进水平。',
-    '围绕产业链薄弱环节开展攻关，建立标准化测试评价平台，推动成果在粤港澳大湾区规模化应用。',
+    '突破关键材料与核心部件的工程化制备技术，完成中试验证并在本地龙头企业实现示范应用。',
+    '研制具有自主知识产权的核心装备，主要性能指标达到国际先进水平，形成系列化产品。',
+    '建立覆盖设计、制造与检测的标准化测试评价平台，推动成果在粤港澳大湾区规模化应用。',
+    '攻克高精度在线检测与闭环控制难题，使生产良率提升至百分之九十五以上。',
+    '形成面向临床与产业双场景的解决方案，完成多中心验证并取得注册或认证。',
+    '打通数据采集、模型训练到边缘部署的完整链路，在三家以上用户单位落地运行。',
+    '实现关键部件国产化替代，整机成本较进口方案下降三成，供货周期缩短一半。',
+    '构建开放共享的中试服务能力，每年为区域内中小企业提供不少于二十次验证服务。',
+    '制定企业标准两项并参与行业标准起草，培养一支结构合理的青年技术骨干队伍。',
   ];
   const steps = [
-    '第一阶段完成总体方案设计与关键技术验证；第二阶段完成样机研制与性能测试；第三阶段开展应用示范与标准制定。',
-    '重点研究核心算法与系统集成方法，搭建验证平台，开展可靠性与安全性评估，形成专利与技术标准。',
-    '开展关键工艺优化与批量制备研究，联合上下游单位建设示范线，完成第三方检测与用户验证。',
+    '首年完成总体方案论证与原理样机，次年完成工程样机并通过第三方检测。',
+    '重点研究多物理场耦合建模方法，搭建数字化仿真平台指导工艺参数寻优。',
+    '开展关键工艺窗口优化与批量一致性研究，联合上游供应商建设示范生产线。',
+    '采集真实工况数据建立故障样本库，训练轻量化诊断模型并完成现场部署。',
+    '围绕可靠性开展加速寿命试验，建立失效机理数据库并反馈改进设计。',
+    '与三甲医院合作开展前瞻性队列研究，评价安全性与有效性指标。',
+    '开发配套工业软件与接口规范，实现与主流制造执行系统的数据互通。',
+    '组织用户单位开展示范应用，形成可复制推广的商业模式与服务规范。',
+    '申请发明专利并进行海外布局，构建核心技术知识产权保护体系。',
+    '研究绿色低碳制备路线，降低单位产品能耗与关键原材料用量。',
+    '建设开放实验平台并制定共享机制，面向产业链上下游提供测试服务。',
+    '完成成果鉴定与技术验收，编制产业化实施方案并落实配套资金。',
+    '引入国产芯片与操作系统完成适配验证，形成安全可控的软硬件栈。',
+    '建立原材料溯源与质量追踪体系，满足车规或医疗器械质量管理要求。',
+    '开展市场推广与用户培训，完成首台套应用并形成销售收入。',
+    '评估示范效果并迭代优化，形成总结报告和后续推广计划。',
+    '与高校联合培养研究生，依托项目建设联合实验室。',
+    '开展技术经济性分析，编制成本模型指导规模化生产决策。',
   ];
   return {
     objectives: `围绕“${direction}”，${aims[variant % aims.length]}本项目承接国家重点研发计划申报项目“${title}”的研究基础。`,
-    content: `${title}：${steps[variant % steps.length]}${steps[(variant + 1) % steps.length]}`,
+    content: `${steps[(2 * variant) % steps.length]}${steps[(2 * variant + 1) % steps.length]}`,
   };
 }
 
@@ -139,20 +161,24 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
     .selectFrom('people as p')
     .innerJoin('affiliations as a', 'a.person_id', 'p.id')
     .innerJoin('organisations as o', 'o.id', 'a.org_id')
-    .select(['p.name', 'o.name as orgName'])
+    .select(['p.name', 'o.name as orgName', 'o.uscc', 'o.type', 'o.region_code as regionCode'])
     .where('p.is_expert', '=', true)
     .where('a.to_date', 'is', null)
     .where(sql<boolean>`p.field_codes[1] like ${chosenTops[0] + '%'}`)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('users.id').whereRef('users.person_id', '=', 'p.id'))))
     .orderBy('p.key')
     .executeTakeFirst();
-  const file = reviewNationalFile(call.year, enterprises, chosenTops, subfields, coExpert ?? null);
-  await importNational(deps, systemActor('seed'), {
+  // The demo expert's own direction first within their field.
+  const own = expertUser?.field_codes.find((c) => c.length > 3) ?? null;
+  const ordered = own ? [...subfields.filter((f) => f.code === own), ...subfields.filter((f) => f.code !== own)] : subfields;
+  const file = reviewNationalFile(call.year, enterprises, chosenTops, ordered, coExpert ?? null);
+  const imported = await importNational(deps, systemActor('seed'), {
     filename: 'demo-review-national.json',
     buffer: Buffer.from(JSON.stringify(file)),
     source: '演示数据：递补支持申报单位的上一年度国家重点研发计划申报记录',
     maxBytes: null,
   });
+  if (imported.errors.length) throw new Error(`demo review records refused: ${JSON.stringify(imported.errors.slice(0, 3))}`);
   const picked = await db
     .selectFrom('national_applications as na')
     .innerJoin('organisations as o', 'o.id', 'na.lead_org_id')
@@ -181,15 +207,12 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
         title: r.title,
         fieldCode: r.field_code ?? null,
         direction: r.direction,
-        summary: `${r.orgName}承担，面向${r.direction}的关键技术攻关与产业化应用。`,
+        summary: r.title,
         ...text,
-        kpis: [
-          { indicator: '发明专利申请', target: `≥ ${3 + (i % 4)} 项`, measure: '国家知识产权局受理通知书' },
-          { indicator: '关键性能指标', target: '达到国际先进水平', measure: '第三方检测报告' },
-        ],
+        kpis: [KPIS[i % KPIS.length]!],
         schedule: [
-          { from: `${year}-07`, to: `${year + 1}-06`, task: '关键技术攻关与样机研制' },
-          { from: `${year + 1}-07`, to: `${year + 2}-06`, task: '应用示范与验收' },
+          { from: `${year}-07`, to: `${year + 1}-06`, task: `${r.direction}攻关` },
+          { from: `${year + 1}-07`, to: `${year + 2}-06`, task: '示范与验收' },
         ],
         team: [{ name: `项目负责人${i + 1}`, role: 'leader', title: '正高级工程师', orgName: r.orgName, duty: '总体负责' }],
         budget: [
@@ -260,10 +283,29 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
   return { seeded: true, applications: picked.length, formalPassed, expertAccounts: experts.length };
 }
 
+/** One key indicator per application, each its own (they are compared for overlap like the rest of the text). */
+const KPIS = [
+  { indicator: '发明专利申请', target: '≥ 5 项', measure: '受理通知书' },
+  { indicator: '器件良率', target: '≥ 95%', measure: '批次检验记录' },
+  { indicator: '整机成本降幅', target: '≥ 30%', measure: '审计报告' },
+  { indicator: '示范用户', target: '≥ 3 家', measure: '应用证明' },
+  { indicator: '诊断准确率', target: '≥ 92%', measure: '临床试验报告' },
+  { indicator: '连续运行时间', target: '≥ 2000 小时', measure: '现场运行日志' },
+  { indicator: '新增销售收入', target: '≥ 5000 万元', measure: '销售合同与发票' },
+  { indicator: '单位能耗降幅', target: '≥ 15%', measure: '能效检测报告' },
+  { indicator: '行业标准', target: '参与起草 1 项', measure: '标准征求意见稿' },
+];
+
 const SHAPES = [
   (d: string) => `面向${d}的关键核心技术研究与产业化应用`,
   (d: string) => `${d}高可靠核心器件研制与工程化验证`,
   (d: string) => `${d}智能化关键装备研发及示范应用`,
+  (d: string) => `基于自主可控架构的${d}系统集成与验证`,
+  (d: string) => `${d}领域共性技术平台构建与推广`,
+  (d: string) => `新一代${d}材料制备工艺及中试放大`,
+  (d: string) => `${d}全流程数字孪生与智能决策方法`,
+  (d: string) => `高端${d}测试评价体系与标准研究`,
+  (d: string) => `${d}国产化替代关键部件攻关`,
 ];
 
 /**
@@ -276,7 +318,7 @@ function reviewNationalFile(
   units: { uscc: string; name: string }[],
   tops: string[],
   subfields: { code: string; name_zh: string; top: string; topName: string }[],
-  coExpert: { name: string; orgName: string } | null,
+  coExpert: { name: string; orgName: string; uscc: string; type: string; regionCode: string } | null,
 ) {
   const year = planYear - 1;
   const applications = units.map((u, i) => {
@@ -290,7 +332,7 @@ function reviewNationalFile(
       programme,
       direction: `${sub.name_zh}关键技术`,
       fieldCode: sub.code,
-      title: SHAPES[Math.floor(i / tops.length) % SHAPES.length]!(sub.name_zh),
+      title: SHAPES[i % SHAPES.length]!(sub.name_zh),
       lead: { uscc: u.uscc, name: u.name },
       leaderName: `项目负责人${i + 1}`,
       participants: [],
@@ -311,7 +353,7 @@ function reviewNationalFile(
           startDate: `${planYear - 2}-01-01`,
           endDate: `${planYear}-12-31`,
           budget: { central: 8_000_000, local: 0, self: 4_000_000 },
-          lead: { name: coExpert.orgName },
+          lead: { uscc: coExpert.uscc, name: coExpert.orgName, type: coExpert.type, regionCode: coExpert.regionCode },
           participants: [first.lead],
           people: [
             { name: coExpert.name, role: '课题负责人', unit: coExpert.orgName },
