@@ -255,6 +255,24 @@ describe('selection per plan', () => {
     expect(out.plans.count.funded.length).toBeGreaterThanOrEqual(out.plans.rank.funded.length);
   });
 
+  it("takes the default objective from the calls' review settings", async () => {
+    expect((await selection()).objective).toBe('rank');
+    const reviews = await db.selectFrom('reviews').select(['id', 'settings']).execute();
+    for (const r of reviews)
+      await db
+        .updateTable('reviews')
+        .set({ settings: JSON.stringify({ ...(r.settings as object), objective: 'count' }) })
+        .where('id', '=', r.id)
+        .execute();
+    expect((await selection()).objective).toBe('count');
+    for (const r of reviews)
+      await db
+        .updateTable('reviews')
+        .set({ settings: JSON.stringify(r.settings) })
+        .where('id', '=', r.id)
+        .execute();
+  });
+
   it('explains each place by the cap that blocks it', async () => {
     const out = await selection();
     expect(place(out, 'A2')).toMatchObject({ status: 'not_funded' });

@@ -28,7 +28,7 @@ type Values = ReviewSettings & { reason?: string };
 
 /** Settings fixed once the assignments are released. */
 const SETUP_ONLY = ['expertsPerApplication', 'onePerUnit', 'blind', 'conflictYears', 'exclusionLimit'] as const;
-const SCORING = ['scale', 'aggregation', 'trim', 'normalise', 'outlierPoints', 'tieBreaks'] as const;
+const SCORING = ['scale', 'aggregation', 'trim', 'normalise', 'outlierPoints', 'tieBreaks', 'objective'] as const;
 
 /** The review's settings form: saved with PATCH, showing the server's field errors. */
 export function SettingsPanel({ review, canEdit, onSaved }: { review: ReviewOut; canEdit: boolean; onSaved: () => void }) {
@@ -154,6 +154,13 @@ export function SettingsPanel({ review, canEdit, onSaved }: { review: ReviewOut;
                 disabled={scoringLocked}
                 options={TIE_BREAKS.map((k) => ({ value: k, label: t(`review.tie.${k}`) }))}
                 data-testid="settings-tie-breaks"
+              />
+            </Form.Item>
+            <Form.Item name="objective" label={t('review.settings.objective')} extra={t('review.settings.objectiveHint')}>
+              <Select
+                disabled={scoringLocked}
+                options={(['rank', 'merit_amount', 'count'] as const).map((k) => ({ value: k, label: t(`review.objective.${k}`) }))}
+                data-testid="settings-objective"
               />
             </Form.Item>
             {canEdit && !closed && (

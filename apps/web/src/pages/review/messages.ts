@@ -314,4 +314,12 @@ export const REVIEW_MESSAGES = {
   'review.experts.keywordsHint': { zh: '输入关键词后回车', en: 'Type keywords and press Enter' },
   'review.experts.saved': { zh: '专家信息已保存', en: 'Expert saved' },
   'review.experts.badField': { zh: '领域代码格式应如 F07 或 F07.01', en: 'Field codes look like F07 or F07.01' },
+  'review.settings.objective': { zh: '遴选目标（默认方案）', en: 'Selection objective (default plan)' },
+  'review.settings.objectiveHint': {
+    zh: '立项遴选时默认展示的方案；三种方案始终并列显示',
+    en: 'The plan shown first when selecting; all three are always shown side by side',
+  },
+  'review.objective.rank': { zh: '按排名优先（不越级）', en: 'Rank-respecting' },
+  'review.objective.merit_amount': { zh: '评分 × 金额最大', en: 'Merit × amount' },
+  'review.objective.count': { zh: '支持项目数最多', en: 'Most projects' },
 } as const;

@@ -6,7 +6,7 @@ import { inTransaction } from '../../transaction.js';
 import { assertRole, auditReview, presentReview, requireReview } from './shared.js';
 
 /** Settings that only shape scoring and ranking: they may change until the review is closed. */
-export const SCORING_SETTINGS = ['scale', 'aggregation', 'trim', 'normalise', 'outlierPoints', 'tieBreaks'] as const;
+export const SCORING_SETTINGS = ['scale', 'aggregation', 'trim', 'normalise', 'outlierPoints', 'tieBreaks', 'objective'] as const;
 
 /** An officer changes the settings: everything in setup; in scoring only the scoring settings; nothing once closed. */
 export async function updateReviewSettings(deps: Deps, actor: Actor, reviewId: string, input: ReviewSettingsPatch): Promise<ReviewOut> {
