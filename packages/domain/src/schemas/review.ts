@@ -133,15 +133,6 @@ export const ExpertCurate = z.strictObject({
 });
 export type ExpertCurate = z.infer<typeof ExpertCurate>;
 
-/** An expert keeps their own profile. */
-export const ExpertSelfUpdate = z.strictObject({
-  fieldCodes: z.array(FieldCode).min(1).max(10).optional(),
-  keywords: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-  available: z.boolean().optional(),
-  unavailableUntil: IsoDay.nullable().optional(),
-});
-export type ExpertSelfUpdate = z.infer<typeof ExpertSelfUpdate>;
-
 // ---------------------------------------------------------------------------------------------------------
 // Reviews
 
