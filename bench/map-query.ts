@@ -247,8 +247,10 @@ export async function mapQueryBench(): Promise<Record<string, unknown>[]> {
       .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) throw new Error('map-query needs an empty database (national_units has rows)');
     await seedDemo({ db, config: loadConfig(), clock: systemClock });
-    // The demo seed imports its own small body of national records: the benchmark replaces it.
+    // The demo seed imports its own small body of national records: the benchmark replaces it (unlinking the
+    // demo applications that point at them).
     await sql`
+      update applications set national_application_id = null where national_application_id is not null;
       delete from national_followups; delete from national_people; delete from national_units;
       delete from national_projects; delete from national_applications`.execute(db);
     const t0 = performance.now();

@@ -522,6 +522,62 @@ export interface NationalMapPairsTable {
   gw: Generated<number>;
 }
 
+/** Roll-ups of the map's stored facts (migration 2026-11-24-06-map-rollup), rebuilt by refreshMapFacts. */
+export interface NationalMapRecordRegionsTable {
+  lvl: number;
+  rkey: string;
+  rec_id: number;
+}
+
+export interface NationalMapRecordRollupTable {
+  lvl: number;
+  rkey: string;
+  record_kind: 'application' | 'project';
+  year: number | null;
+  field_code: string | null;
+  records: number;
+  approved: number;
+  budget: number;
+  solo_pairs: number;
+}
+
+export interface NationalMapUnitRollupTable {
+  unit_id: number;
+  record_kind: 'application' | 'project';
+  year: number | null;
+  region: string | null;
+  leads: number;
+  participations: number;
+  records: number;
+  approved: number;
+  budget: number;
+}
+
+export interface NationalMapPairTwiceTable {
+  a: number;
+  b: number;
+  rec1: number;
+  kind1: 'application' | 'project';
+  year1: number | null;
+  field1: string | null;
+  rec2: number;
+  kind2: 'application' | 'project';
+  year2: number | null;
+  field2: string | null;
+  keys1: string[];
+  keys2: string[];
+}
+
+export interface NationalMapPairMultiTable {
+  a: number;
+  b: number;
+  rec_id: number;
+  record_kind: 'application' | 'project';
+  year: number | null;
+  field_code: string | null;
+  keys: string[];
+}
+
 export interface ExpertProfilesTable {
   person_id: string;
   load_cap: Generated<number>;
@@ -675,6 +731,11 @@ export interface DB {
   national_map_records: NationalMapRecordsTable;
   national_unit_facts: NationalUnitFactsTable;
   national_map_pairs: NationalMapPairsTable;
+  national_map_record_regions: NationalMapRecordRegionsTable;
+  national_map_record_rollup: NationalMapRecordRollupTable;
+  national_map_unit_rollup: NationalMapUnitRollupTable;
+  national_map_pair_twice: NationalMapPairTwiceTable;
+  national_map_pair_multi: NationalMapPairMultiTable;
   expert_profiles: ExpertProfilesTable;
   reviews: ReviewsTable;
   review_exclusions: ReviewExclusionsTable;

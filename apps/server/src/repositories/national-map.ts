@@ -9,7 +9,11 @@
  *
  * The queries read the stored facts of migration 2026-11-24-04-map (national_map_records, national_map_units,
  * national_unit_facts, national_map_pairs — integer unit ids, region, year and field copied onto each row),
- * kept current by refreshMapFacts (commands/national/map-facts.ts) after imports and matching runs.
+ * kept current by refreshMapFacts (commands/national/map-facts.ts) after imports and matching runs — and
+ * their roll-ups (migration 2026-11-24-06-map-rollup), which the summary and the network read so that the
+ * widest filters (none, a year window, a region, a kind) aggregate thousands of rows rather than the facts:
+ * records counted per region key / kind / year / field, units' facts summed per kind / year / region, and the
+ * unit pairs occurring twice (one row) or more (their rows, with their records' region keys).
  */
 import { isGuangzhouRegion, regionByCode, regionLabel } from '@rdplan/domain';
 import { sql, type RawBuilder } from 'kysely';
@@ -109,36 +113,66 @@ function and(conds: RawBuilder<boolean>[]): RawBuilder<boolean> {
  * (national_map_records, national_unit_facts and national_map_pairs all carry record_kind, year, field_code).
  */
 function recConds(r: Resolved, t: string): RawBuilder<boolean> {
-  const { filter, patterns } = r;
   const col = (c: string) => sql.ref(`${t}.${c}`);
+  return recCondsOn(r, col('record_kind'), col('year'), col('field_code'));
+}
+
+/** recConds on given kind, year and field columns (the two occurrences of national_map_pair_twice). */
+function recCondsOn(r: Resolved, kind: RawBuilder<unknown>, year: RawBuilder<unknown>, field: RawBuilder<unknown>): RawBuilder<boolean> {
+  const { filter, patterns } = r;
   return and([
-    ...(filter.kind ? [sql<boolean>`${col('record_kind')} = ${filter.kind}`] : []),
-    ...(filter.yearFrom !== undefined ? [sql<boolean>`${col('year')} >= ${filter.yearFrom}`] : []),
-    ...(filter.yearTo !== undefined ? [sql<boolean>`${col('year')} <= ${filter.yearTo}`] : []),
-    ...fieldConds(col('field_code'), patterns),
+    ...(filter.kind ? [sql<boolean>`${kind} = ${filter.kind}`] : []),
+    ...(filter.yearFrom !== undefined ? [sql<boolean>`${year} >= ${filter.yearFrom}`] : []),
+    ...(filter.yearTo !== undefined ? [sql<boolean>`${year} <= ${filter.yearTo}`] : []),
+    ...fieldConds(field, patterns),
   ]);
 }
 
-/** Records (national_map_records `t`) having at least one unit in the region (true without a region). */
-function recRegion(t: string, region: string | undefined): RawBuilder<boolean> {
+/**
+ * The key of a region filter in national_map_record_regions and national_map_record_rollup: the level and
+ * key regionCond compares (province → first 2 characters, prefecture → first 4, else the region itself);
+ * no region → level 0, key '' (every record).
+ */
+function regionKey(code: string | undefined): { lvl: number; rkey: string } {
+  if (!code) return { lvl: 0, rkey: '' };
+  if (code.endsWith('0000')) return { lvl: 2, rkey: code.slice(0, 2) };
+  if (code.endsWith('00')) return { lvl: 4, rkey: code.slice(0, 4) };
+  return { lvl: 6, rkey: code };
+}
+
+/** The record id `recId` is a record having at least one unit in the region (true without a region). */
+function recRegion(recId: RawBuilder<unknown>, region: string | undefined): RawBuilder<boolean> {
   if (!region) return sql<boolean>`true`;
-  return sql<boolean>`exists (select 1 from unnest(${sql.ref(`${t}.regions`)}) as g(region) where ${regionCond(sql`g.region`, region)})`;
+  const { lvl, rkey } = regionKey(region);
+  return sql<boolean>`${recId} in (select g.rec_id from national_map_record_regions g where g.lvl = ${lvl} and g.rkey = ${rkey})`;
+}
+
+/** A record's region keys ('lvl:rkey', as national_map_record_regions) include the region's (true without one). */
+function keysRegion(keys: RawBuilder<unknown>, region: string | undefined): RawBuilder<boolean> {
+  if (!region) return sql<boolean>`true`;
+  const { lvl, rkey } = regionKey(region);
+  return sql<boolean>`${keys} @> array[${`${lvl}:${rkey}`}]::text[]`;
 }
 
 /**
- * CTE body of the filtered records (records with a unit in the region when a region is given): kind,
- * national_id, year, field_code, stage, outcome, budget. Projects count as outcome 'approved', no stage.
+ * CTE body of the filtered records' counts (records with a unit in the region when a region is given), from
+ * national_map_record_rollup: kind, year, field_code, records, approved (applications), budget, solo_pairs.
  */
 function frecsCte(r: Resolved): RawBuilder<unknown> {
+  const { lvl, rkey } = regionKey(r.filter.region);
   return sql`
-    select r.rec_id, r.record_kind as kind, r.national_id, r.year, r.field_code, r.stage, r.outcome, r.budget
-    from national_map_records r where ${recConds(r, 'r')} and ${recRegion('r', r.filter.region)}`;
+    select r.record_kind as kind, r.year, r.field_code, r.records, r.approved, r.budget, r.solo_pairs
+    from national_map_record_rollup r where r.lvl = ${lvl} and r.rkey = ${rkey} and ${recConds(r, 'r')}`;
 }
 
-/** Transaction with a larger work_mem for the remaining aggregations (joins the caller's transaction). */
+/**
+ * Transaction with a larger work_mem for the remaining aggregations and no JIT compilation (its cost, tens to
+ * hundreds of ms, exceeds these queries' own on estimates over the big tables); joins the caller's transaction.
+ */
 async function heavy<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
   const run = async (tx: Executor) => {
     await sql`set local work_mem = '64MB'`.execute(tx);
+    await sql`set local jit = off`.execute(tx);
     return work(tx);
   };
   return db.isTransaction ? work(db) : db.transaction().execute(run);
@@ -154,10 +188,11 @@ function regionNames(code: string | null) {
 
 /* ---------- summary ---------- */
 
+/** Record counts of rows of frecsCte (roll-up rows: sums of their counts). */
 const COUNTS = sql`
-  count(*) filter (where kind = 'application') as applications,
-  count(*) filter (where kind = 'project') as projects,
-  count(*) filter (where kind = 'application' and outcome = 'approved') as approved,
+  coalesce(sum(records) filter (where kind = 'application'), 0) as applications,
+  coalesce(sum(records) filter (where kind = 'project'), 0) as projects,
+  coalesce(sum(approved), 0) as approved,
   coalesce(sum(budget), 0) as budget`;
 
 function countRow(r: Record<string, unknown>): CountRow {
@@ -181,22 +216,20 @@ export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Pr
       select year, ${COUNTS} from frecs where year is not null group by year order by year`.execute(db),
     heavy(db, (tx) =>
       sql<Record<string, unknown>>`
-      with pu as (
-        select f.unit_id, max(f.region) as region,
-               count(*) filter (where f.role = 'lead') as leads, count(*) filter (where f.role = 'participant') as participations,
-               count(*) as records, count(*) filter (where f.record_kind = 'application' and f.outcome = 'approved') as approved,
-               coalesce(sum(f.budget) filter (where f.record_kind = 'project' and f.role = 'lead'), 0) as budget
-        from national_unit_facts f where ${recConds(r, 'f')} and ${regionCond(sql`f.region`, filter.region)}
-        group by f.unit_id
-      )
-      select 'region' as part, case when region ~ '^4401' then region when region ~ '^\\d{6}$' then left(region, 2) || '0000' end as unit_key,
+      with pu as (${perUnitCte(r)}),
+      -- Units by region first, then by bucket (a Guangzhou district, else the province): few regions.
+      byreg as (select region, sum(leads) as leads, sum(participations) as participations, count(*) as units from pu group by region)
+      select 'region' as part, 0 as rank,
+             case when region ~ '^4401' then region when region ~ '^\\d{6}$' then left(region, 2) || '0000' end as unit_key,
              null as org_id, null as name, null as uscc, null as region, null as org_type,
-             sum(leads) as leads, sum(participations) as participations, count(*) as records, 0 as approved, 0 as budget
-      from pu group by 2
+             sum(leads) as leads, sum(participations) as participations, sum(units) as records, 0 as approved, 0 as budget
+      from byreg group by 3
       union all
-      select * from (
-        select 'top' as part, m.unit_key, m.org_id::text as org_id, m.name, m.uscc, pu.region, m.org_type,
-               pu.leads, pu.participations, pu.records, pu.approved, pu.budget
+      select 'top' as part, t.rank, t.unit_key, t.org_id, t.name, t.uscc, t.region, t.org_type,
+             t.leads, t.participations, t.records, ${unitMoney(r, 't')}
+      from (
+        select pu.*, m.unit_key, m.org_id::text as org_id, m.name, m.uscc, m.org_type,
+               row_number() over (order by pu.leads desc, pu.participations desc, m.unit_key) as rank
         from pu join national_map_units m on m.unit_id = pu.unit_id
         order by pu.leads desc, pu.participations desc, m.unit_key limit ${topN}) t`.execute(tx),
     ),
@@ -255,7 +288,7 @@ export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Pr
   );
 
   const byRegion = perUnit.rows.filter((x) => x.part === 'region');
-  const topUnits = perUnit.rows.filter((x) => x.part === 'top');
+  const topUnits = perUnit.rows.filter((x) => x.part === 'top').sort((a, b) => num(a.rank) - num(b.rank));
   return {
     // Each unit counts once, in the region of its rows (a unit's rows agree on the region in practice).
     totals: { ...totals, units: byRegion.reduce((n, x) => n + num(x.records), 0) },
@@ -281,6 +314,41 @@ export async function mapSummary(db: Executor, filter: MapFilter, topN = 50): Pr
       chains: chains.map((c) => ({ id: c.id, code: c.code, nameZh: c.name_zh, nameEn: c.name_en, fieldCodes: c.field_codes })),
     },
   };
+}
+
+/**
+ * CTE body of the units' figures on the filtered records (their facts in the region when a region is
+ * given): unit_id, region (the greatest), leads, participations, records, approved applications, budget of
+ * the projects led. Without a field filter from national_map_unit_rollup (the facts summed per unit, kind,
+ * year and region), else from the facts themselves (a field narrows them to a few).
+ */
+function perUnitCte(r: Resolved): RawBuilder<unknown> {
+  const region = r.filter.region;
+  if (r.patterns.length === 0) {
+    // approved and budget: for the top units only (unitMoney) — numeric sums over every unit cost.
+    return sql`
+      select f.unit_id, max(f.region) as region, sum(f.leads) as leads, sum(f.participations) as participations,
+             sum(f.records) as records
+      from national_map_unit_rollup f where ${recConds(r, 'f')} and ${regionCond(sql`f.region`, region)}
+      group by f.unit_id`;
+  }
+  return sql`
+    select f.unit_id, max(f.region) as region,
+           count(*) filter (where f.role = 'lead') as leads, count(*) filter (where f.role = 'participant') as participations,
+           count(*) as records, count(*) filter (where f.record_kind = 'application' and f.outcome = 'approved') as approved,
+           coalesce(sum(f.budget) filter (where f.record_kind = 'project' and f.role = 'lead'), 0) as budget
+    from national_unit_facts f where ${recConds(r, 'f')} and ${regionCond(sql`f.region`, region)}
+    group by f.unit_id`;
+}
+
+/** approved, budget of a row `t` of perUnitCte: its own, or summed from the roll-up for its unit. */
+function unitMoney(r: Resolved, t: string): RawBuilder<unknown> {
+  if (r.patterns.length > 0) return sql`${sql.ref(`${t}.approved`)} as approved, ${sql.ref(`${t}.budget`)} as budget`;
+  return sql`
+    (select coalesce(sum(f.approved), 0) from national_map_unit_rollup f
+     where f.unit_id = ${sql.ref(`${t}.unit_id`)} and ${recConds(r, 'f')} and ${regionCond(sql`f.region`, r.filter.region)}) as approved,
+    (select coalesce(sum(f.budget), 0) from national_map_unit_rollup f
+     where f.unit_id = ${sql.ref(`${t}.unit_id`)} and ${recConds(r, 'f')} and ${regionCond(sql`f.region`, r.filter.region)}) as budget`;
 }
 
 function unitRow(row: Record<string, unknown>): UnitRow {
@@ -309,29 +377,37 @@ function unitRow(row: Record<string, unknown>): UnitRow {
  */
 export async function mapNetwork(db: Executor, filter: MapFilter, topEdges = 100): Promise<MapNetwork> {
   const r = await resolve(db, filter);
-  const regionRecs = filter.region
-    ? sql<boolean>`p.rec_id in (select r.rec_id from national_map_records r where ${recConds(r, 'r')} and ${recRegion('r', filter.region)})`
-    : sql<boolean>`true`;
-  const inFilter = sql<boolean>`${recConds(r, 'p')} and ${regionRecs}`;
-  // A pair occurring once over all records (gw = 1) is one distinct pair wherever it occurs.
+  // Pair rows passing the filter: of national_map_pairs (any weight), of national_map_pair_multi (pairs
+  // occurring three times or more), and either occurrence of a pair of national_map_pair_twice.
+  const inFilter = sql<boolean>`${recConds(r, 'p')} and ${recRegion(sql`p.rec_id`, filter.region)}`;
+  const inMulti = sql<boolean>`${recConds(r, 'p')} and ${keysRegion(sql`p.keys`, filter.region)}`;
+  const twice = (n: 1 | 2) =>
+    sql<boolean>`${recCondsOn(r, sql.ref(`t.kind${n}`), sql.ref(`t.year${n}`), sql.ref(`t.field${n}`))} and ${keysRegion(sql.ref(`t.keys${n}`), filter.region)}`;
+  // Distinct pairs: a pair occurring once over all records (gw = 1) is one wherever it occurs (the records'
+  // solo_pairs, rolled up); one occurring twice counts when either occurrence passes; the rest are grouped.
   const total = heavy(db, (tx) =>
     sql<{ total: string }>`
-    select (select count(*) from national_map_pairs p where p.gw = 1 and ${inFilter})
-         + (select count(*) from (select 1 from national_map_pairs p where p.gw > 1 and ${inFilter} group by p.a, p.b) x) as total`.execute(
-      tx,
-    ),
+    with frecs as (${frecsCte(r)})
+    select (select coalesce(sum(solo_pairs), 0) from frecs)
+         + (select count(*) from national_map_pair_twice t where (${twice(1)}) or (${twice(2)}))
+         + (select count(*) from (select 1 from national_map_pair_multi p where ${inMulti} group by p.a, p.b) x) as total`.execute(tx),
   );
   // The heaviest pairs: a pair's weight under the filter is at most its weight over all records (gw), so
   // when the N-th heaviest among the pairs with gw >= T weighs T or more, no other pair can enter the top
   // N (ties included); else retry with a lower T (T = 1: every pair). Pairs are grouped by integer unit
   // ids; only those at least as heavy as the N-th get their text keys (for the order by weight, keys).
+  // T = 3 reads national_map_pair_multi; T = 2 adds the pairs occurring twice that weigh 2 (both occurrences
+  // pass; national_map_pair_twice) — those weighing less stay out, sound since the N-th must weigh 2 or more.
   const top = async (tier: number) =>
     heavy(db, (tx) =>
       sql<Record<string, unknown>>`
       with agg as (
-        select p.a, p.b, count(*) as weight from national_map_pairs p
-        where ${inFilter} ${tier > 1 ? sql`and p.gw >= ${sql.lit(tier)}` : sql``}
-        group by p.a, p.b
+        ${
+          tier === 1
+            ? sql`select p.a, p.b, count(*) as weight from national_map_pairs p where ${inFilter} group by p.a, p.b`
+            : sql`select p.a, p.b, count(*) as weight from national_map_pair_multi p where ${inMulti} group by p.a, p.b`
+        }
+        ${tier === 2 ? sql`union all select t.a, t.b, 2 from national_map_pair_twice t where (${twice(1)}) and (${twice(2)})` : sql``}
       ),
       thr as (select weight from agg order by weight desc offset ${Math.max(0, topEdges - 1)} limit 1),
       cut as (select * from agg where weight >= coalesce((select weight from thr), 0))
@@ -350,12 +426,23 @@ export async function mapNetwork(db: Executor, filter: MapFilter, topEdges = 100
   const edges = pairs.rows.map((p) => ({ source: p.source as string, target: p.target as string, weight: num(p.weight) }));
   const keys = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
   if (keys.length === 0) return { nodes: [], edges: [], totalEdges: 0 };
-  const nodes = await sql<Record<string, unknown>>`
-    select m.unit_key, m.org_id::text as org_id, m.name, max(f.region) as region, m.org_type,
-           count(*) as records, count(*) filter (where f.role = 'lead') as leads
-    from national_map_units m join national_unit_facts f on f.unit_id = m.unit_id
-    where m.unit_key = any(${keys}::text[]) and ${recConds(r, 'f')}
-    group by m.unit_id`.execute(db);
+  // The units' records and leads on the filtered records (whatever their region), summed from the roll-up
+  // unless a field narrows the records.
+  const nodes = await (
+    r.patterns.length === 0
+      ? sql<Record<string, unknown>>`
+        select m.unit_key, m.org_id::text as org_id, m.name, max(f.region) as region, m.org_type,
+               sum(f.records) as records, sum(f.leads) as leads
+        from national_map_units m join national_map_unit_rollup f on f.unit_id = m.unit_id
+        where m.unit_key = any(${keys}::text[]) and ${recConds(r, 'f')}
+        group by m.unit_id`
+      : sql<Record<string, unknown>>`
+        select m.unit_key, m.org_id::text as org_id, m.name, max(f.region) as region, m.org_type,
+               count(*) as records, count(*) filter (where f.role = 'lead') as leads
+        from national_map_units m join national_unit_facts f on f.unit_id = m.unit_id
+        where m.unit_key = any(${keys}::text[]) and ${recConds(r, 'f')}
+        group by m.unit_id`
+  ).execute(db);
   return {
     nodes: nodes.rows
       .map((n) => {
