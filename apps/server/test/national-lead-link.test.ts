@@ -13,7 +13,14 @@ const db = h.deps.db;
 async function org(body: string, name: string) {
   return db
     .insertInto('organisations')
-    .values({ uscc: makeUscc('9', '1', '440106', body), name, type: 'enterprise', region_code: '440106', address: null, former_names: '[]' })
+    .values({
+      uscc: makeUscc('9', '1', '440106', body),
+      name,
+      type: 'enterprise',
+      region_code: '440106',
+      address: null,
+      former_names: '[]',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -1,5 +1,5 @@
 /** Typed wrappers for the expert's review endpoints (docs/review.md, "The expert's side"). */
-import type { DeclarationInput, ExpertReviewOut, ExpertSelfUpdate, ExpertTaskListOut, ScoreSave } from '@rdplan/domain';
+import type { DeclarationInput, ExpertProfileInput, ExpertReviewOut, ExpertTaskListOut, ScoreSave } from '@rdplan/domain';
 import { api } from '../../api/client';
 import type { Person } from '../../api/types';
 
@@ -27,5 +27,5 @@ export const reviewingApi = {
   save: (assignmentId: string, body: ScoreSave) => api.put<SaveAnswer>(`${task(assignmentId)}/scores`, body),
   submit: (assignmentId: string, version: number) => api.post<ExpertReviewOut>(`${task(assignmentId)}/submit`, { version }),
   profile: () => api.get<ExpertProfile>('/api/me/expert-profile'),
-  updateProfile: (body: ExpertSelfUpdate) => api.patch<ExpertProfile>('/api/me/expert-profile', body),
+  updateProfile: (body: ExpertProfileInput) => api.patch<ExpertProfile>('/api/me/expert-profile', body),
 };
