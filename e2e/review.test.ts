@@ -315,6 +315,22 @@ describe('expert review and selection of the backfill call, as the demo roles', 
       await attrIs(officer.getByTestId(`candidate-${top.applicationId}`), 'data-status-rank', 'funded');
       await officer.getByTestId('rank-and-cut').waitFor();
       await shot(officer, 'review-13-selection');
+      // 3.2.g: the officer allots the top application's field two projects; its third goes unfunded, citing 3.2.g.
+      const topRow = (
+        await read<{ rows: { applicationId: string; fieldCode: string | null }[] }>(officer, `/api/reviews/${reviewId}/results`)
+      ).rows.find((r) => r.applicationId === top.applicationId)!;
+      const field = topRow.fieldCode!.slice(0, 3);
+      await officer.getByTestId(`allot-${field}`).click();
+      await inputOf(officer.getByTestId('allot-count')).fill('2');
+      await inputOf(officer.getByTestId('allot-reason')).fill('本年度该领域安排支持两项。');
+      await officer.getByTestId('allot-submit').click();
+      await officer.getByTestId(`allotment-${field}`).waitFor();
+      const allotted = await read<{ plans: { rank: { places: { id: string; status: string; blockedBy: string[] }[] } } }>(
+        officer,
+        `/api/plans/${planId}/selection`,
+      );
+      expect(allotted.plans.rank.places.some((p) => p.status === 'not_funded' && p.blockedBy.includes('3.2.g'))).toBe(true);
+      await shot(officer, 'review-13b-field-allotment');
       const last = results.rows.reduce((a, b) => ((a.rankInCall ?? 0) > (b.rankInCall ?? 0) ? a : b));
       await officer.getByTestId(`pin-out-${last.applicationId}`).click();
       await inputOf(officer.getByTestId('pin-reason')).fill('该项目与另一申报项目内容高度重复，暂不支持。');
@@ -329,7 +345,6 @@ describe('expert review and selection of the backfill call, as the demo roles', 
       const after = await read<{ items: { id: string; status: string }[] }>(officer, `/api/applications?callId=${backfill.id}&pageSize=50`);
       expect(after.items.find((a) => a.id === top.applicationId)?.status).toBe('selected');
       expect(after.items.find((a) => a.id === last.applicationId)?.status).toBe('not_selected');
-      void planId;
     },
     JOURNEY_MS,
   );

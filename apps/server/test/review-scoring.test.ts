@@ -291,13 +291,13 @@ describe('results', () => {
     expect(res.body.status).toBe('scoring');
     expect(res.body.rows.map((r: { applicationId: string }) => r.applicationId)).toEqual([app1.id, app2.id]);
     const [r1, r2] = res.body.rows;
-    expect(r1).toMatchObject({ group: 'field:F01.02', score: 69.286, mean: 69.286, median: 69.286, rankInCall: 1, rankInGroup: 1 });
+    expect(r1).toMatchObject({ group: 'field:F01', score: 69.286, mean: 69.286, median: 69.286, rankInCall: 1, rankInGroup: 1 });
     expect(r1.experts.map((e: { expertName: string; total: number }) => [e.expertName, e.total]).sort()).toEqual([
       ['丙专家', 60],
       ['甲专家', 78.571],
     ]);
     expect(r2).toMatchObject({ score: null, rankInCall: null, rankInGroup: null, experts: [] });
-    expect(res.body.groups).toEqual([{ group: 'field:F01.02', labelZh: 'F01.02 人工智能', labelEn: 'F01.02 AI', ranked: [app1.id] }]);
+    expect(res.body.groups).toEqual([{ group: 'field:F01', labelZh: 'F01 新一代信息技术', labelEn: 'F01 IT', ranked: [app1.id] }]);
     expect((await officer.get(`/api/reviews/00000000-0000-4000-8000-000000000000/results`)).status).toBe(404);
   });
 

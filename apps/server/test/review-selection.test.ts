@@ -158,7 +158,7 @@ function inputOf(out: SelectionOut): SelectionInput {
       id: c.applicationId,
       track: c.track,
       chainId: c.chainId,
-      field: c.fieldCode,
+      field: c.fieldCode?.slice(0, 3) ?? null,
       amount: c.amount,
       rank: c.rank,
       score: c.score,
@@ -343,6 +343,40 @@ describe('selection per plan', () => {
     expect(keys(back.plans.rank.funded)).toEqual(['A1', 'A3', 'A5', 'B1', 'B2', 'F1', 'F2', 'F3']);
     const unpins = await db.selectFrom('audit_events').select('seq').where('action', '=', 'selection.unpin').execute();
     expect(unpins).toHaveLength(2);
+  });
+
+  it("an officer's per-field allotment (3.2.g) binds the plans, is audited and is removed with nulls", async () => {
+    const base = `/api/plans/${planId}/selection/fields`;
+    expect((await officer.put(`${base}/F01`, { budget: null, maxProjects: 1 })).status).toBe(400);
+    expect((await officer.put(`${base}/F99`, { budget: null, maxProjects: 1, reason: '按领域分配' })).status).toBe(404);
+    const bad = await officer.put(`${base}/F01`, { budget: 1_234_567, maxProjects: null, reason: '按领域分配' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.details)).toContain('budget');
+    for (const c of [expert, applicant])
+      expect((await c.put(`${base}/F01`, { budget: null, maxProjects: 1, reason: 'x x' })).status).toBe(403);
+
+    const set = await officer.put<SelectionOut>(`${base}/F01`, { budget: null, maxProjects: 1, reason: '本年度该领域仅支持一项' });
+    expect(set.status).toBe(200);
+    expect(set.body.fieldBudgets).toEqual([expect.objectContaining({ fieldCode: 'F01', budget: null, maxProjects: 1 })]);
+    expect(set.body.budgets.fields).toEqual({ F01: { budget: null, maxProjects: 1 } });
+    // F1 keeps the field's one place; F2 gives way to F4 of the other field
+    expect(set.body.plans.rank.funded).toContain(id.F1);
+    expect(set.body.plans.rank.funded).not.toContain(id.F2);
+    expect(set.body.plans.rank.funded).toContain(id.F4);
+    expect(set.body.plans.rank.places.find((p) => p.id === id.F2)!.blockedBy).toContain('3.2.g');
+    for (const o of SELECTION_OBJECTIVES) expect(checkSelection(inputOf(set.body), set.body.plans[o].funded)).toEqual([]);
+    const event = await db
+      .selectFrom('audit_events')
+      .select(['action', 'reason'])
+      .where('action', '=', 'selection.field_budget')
+      .where('entity_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(event.reason).toBe('本年度该领域仅支持一项');
+
+    const removed = await officer.put<SelectionOut>(`${base}/F01`, { budget: null, maxProjects: null, reason: '取消领域限额' });
+    expect(removed.status).toBe(200);
+    expect(removed.body.fieldBudgets).toEqual([]);
+    expect(keys(removed.body.plans.rank.funded)).toEqual(['A1', 'A3', 'A5', 'B1', 'B2', 'F1', 'F2', 'F3']);
   });
 
   it('refuses a pin without a reason, on a non-candidate, or on an unknown plan', async () => {

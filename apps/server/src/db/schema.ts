@@ -691,6 +691,17 @@ export interface SelectionsTable {
   confirmed_at: CreatedAt;
 }
 
+export interface SelectionFieldBudgetsTable {
+  plan_id: string;
+  field_code: string;
+  /** Yuan. */
+  budget: number | null;
+  max_projects: number | null;
+  reason: string;
+  set_by: string | null;
+  set_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -745,6 +756,7 @@ export interface DB {
   overlap_flags: OverlapFlagsTable;
   selection_pins: SelectionPinsTable;
   selections: SelectionsTable;
+  selection_field_budgets: SelectionFieldBudgetsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -82,6 +82,18 @@ export async function pinsOf(db: Executor, planId: string) {
   return new Map(rows.map((r) => [r.application_id, r]));
 }
 
+/** The officers' per-field allotments of the plan's selection (3.2.g), by field code. */
+export async function fieldBudgetsOf(db: Executor, planId: string) {
+  const rows = await db.selectFrom('selection_field_budgets').selectAll().where('plan_id', '=', planId).orderBy('field_code').execute();
+  return rows.map((r) => ({
+    fieldCode: r.field_code,
+    budget: r.budget === null ? null : Number(r.budget),
+    maxProjects: r.max_projects,
+    reason: r.reason,
+    setAt: new Date(r.set_at).toISOString(),
+  }));
+}
+
 export function findPin(db: Executor, planId: string, applicationId: string) {
   return db
     .selectFrom('selection_pins')

@@ -1,4 +1,12 @@
-import { OverlapDecide, OverlapFlagOut, OverlapListOut, SelectionConfirm, SelectionPinInput, type Role } from '@rdplan/domain';
+import {
+  FieldBudgetInput,
+  OverlapDecide,
+  OverlapFlagOut,
+  OverlapListOut,
+  SelectionConfirm,
+  SelectionPinInput,
+  type Role,
+} from '@rdplan/domain';
 import { z } from 'zod';
 import { decideOverlap } from '../commands/review/overlap/decide-overlap.js';
 import { listOverlaps } from '../commands/review/overlap/list-overlaps.js';
@@ -6,6 +14,7 @@ import { scanOverlaps } from '../commands/review/overlap/scan-overlaps.js';
 import { confirmSelection } from '../commands/review/selection/confirm.js';
 import { getSelection } from '../commands/review/selection/get-selection.js';
 import { pinCandidate } from '../commands/review/selection/pin.js';
+import { setFieldBudget } from '../commands/review/selection/field-budget.js';
 import type { Deps } from '../context.js';
 import { requireUser, type RouteScope } from './helpers.js';
 
@@ -15,6 +24,12 @@ const tags = ['review'];
 
 const PlanParams = z.strictObject({ planId: z.string().uuid() });
 const PinParams = PlanParams.extend({ applicationId: z.string().uuid() });
+const FieldParams = PlanParams.extend({
+  fieldCode: z
+    .string()
+    .trim()
+    .regex(/^F\d{2}$/, { message: 'a field (领域) code such as F07; 3.2.g selects by field' }),
+});
 const ReviewParams = z.strictObject({ reviewId: z.string().uuid() });
 const FlagParams = z.strictObject({ flagId: z.string().uuid() });
 
@@ -47,6 +62,20 @@ export async function reviewSelectionRoutes(app: RouteScope, deps: Deps): Promis
       },
     },
     async (req) => pinCandidate(deps, requireUser(req), req.params.planId, req.params.applicationId, req.body),
+  );
+
+  app.put(
+    '/api/plans/:planId/selection/fields/:fieldCode',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags,
+        summary: "Set one field's allotment for the selection (3.2.g): budget and / or number of projects; both null removes it",
+        params: FieldParams,
+        body: FieldBudgetInput,
+      },
+    },
+    async (req) => setFieldBudget(deps, requireUser(req), req.params.planId, req.params.fieldCode, req.body),
   );
 
   app.post(

@@ -484,6 +484,16 @@ export const OverlapDecide = z.strictObject({ status: z.enum(['dismissed', 'conf
 // Selection per plan
 
 export const SelectionPinInput = z.strictObject({ pin: z.enum(['in', 'out']).nullable(), reason: RequiredReason });
+/** An officer's allotment for one field (3.2.g): a budget in yuan and / or a number of projects; both null removes it. */
+export const FieldBudgetInput = z
+  .strictObject({
+    budget: z.number().int().min(0).max(10_000_000_000).nullable(),
+    maxProjects: z.number().int().min(0).max(1000).nullable(),
+    reason: RequiredReason,
+  })
+  .refine((v) => v.budget === null || v.budget % 10_000 === 0, { message: 'whole 万元 / 须为整万元', path: ['budget'] });
+export type FieldBudgetInput = z.infer<typeof FieldBudgetInput>;
+
 export const SelectionConfirm = z.strictObject({ objective: z.enum(['rank', 'merit_amount', 'count']), reason: RequiredReason });
 
 /** A candidate of the plan's selection: a reviewed consortium (3.1) or backfill (3.2) application. */
@@ -521,6 +531,8 @@ export interface SelectionOut {
   objective: SelectionObjective;
   candidates: SelectionCandidateOut[];
   budgets: SelectionBudgets;
+  /** The officers' per-field allotments (3.2.g) with who set them and why. */
+  fieldBudgets: { fieldCode: string; budget: number | null; maxProjects: number | null; reason: string; setAt: string }[];
   /** The three plans side by side (each carries the rank-and-cut list with its cap breaches). */
   plans: Record<SelectionObjective, SelectionResult>;
   comparisons: ComparisonRecordOut[];

@@ -70,9 +70,10 @@ export async function computeResults(db: Db, reviewId: string, _now: Date): Prom
   const aggregates = new Map(aggregateReview({ criteria, settings, submissions, applicationIds: appIds }).map((a) => [a.applicationId, a]));
   const top = topCriterion(criteria);
 
+  // 3.2.g selects by field (领域, the top level F01 … F12); a direction (F01.02) belongs to its field.
   const groupOf = (a: (typeof apps)[number], fieldCode: string | null) =>
-    a.track === 'consortium' ? `chain:${a.chain_id ?? ''}` : a.track === 'backfill' ? `field:${fieldCode ?? ''}` : 'call';
-  const fieldCodes = apps.map((a) => formOf(a.form).fieldCode).filter((c): c is string => typeof c === 'string');
+    a.track === 'consortium' ? `chain:${a.chain_id ?? ''}` : a.track === 'backfill' ? `field:${topField(fieldCode) ?? ''}` : 'call';
+  const fieldCodes = apps.map((a) => topField(formOf(a.form).fieldCode)).filter((c): c is string => typeof c === 'string');
   const fields = fieldCodes.length
     ? await db.selectFrom('fields').select(['code', 'name_zh', 'name_en']).where('code', 'in', fieldCodes).execute()
     : [];
@@ -162,9 +163,10 @@ export async function computeResults(db: Db, reviewId: string, _now: Date): Prom
         labelZh = a.chain_name_zh ?? '未关联产业链';
         labelEn = a.chain_name_en ?? 'No chain';
       } else if (row.group.startsWith('field:')) {
-        const f = row.fieldCode ? fieldNames.get(row.fieldCode) : undefined;
-        labelZh = f ? `${f.code} ${f.name_zh}` : (row.fieldCode ?? '未分领域');
-        labelEn = f ? `${f.code} ${f.name_en}` : (row.fieldCode ?? 'No field');
+        const code = topField(row.fieldCode);
+        const f = code ? fieldNames.get(code) : undefined;
+        labelZh = f ? `${f.code} ${f.name_zh}` : (code ?? '未分领域');
+        labelEn = f ? `${f.code} ${f.name_en}` : (code ?? 'No field');
       } else {
         labelZh = review.callTitleZh;
         labelEn = review.callTitleEn;
@@ -176,4 +178,9 @@ export async function computeResults(db: Db, reviewId: string, _now: Date): Prom
   }
 
   return { reviewId, status: review.status, settings, rows, groups };
+}
+
+/** The field (领域) of a field or direction code: F01.02 → F01. */
+export function topField(code: unknown): string | null {
+  return typeof code === 'string' && /^F\d{2}/.test(code) ? code.slice(0, 3) : null;
 }

@@ -1,3 +1,4 @@
+import type { FieldBudgetRequest } from './FieldBudgetModal';
 import type { HTMLAttributes } from 'react';
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
@@ -33,6 +34,7 @@ export function CandidateGroups({
   label,
   canPin,
   onPin,
+  onAllot,
   lang,
 }: {
   data: SelectionOut;
@@ -40,6 +42,8 @@ export function CandidateGroups({
   label: (g: string | null) => string;
   canPin: boolean;
   onPin: (r: PinRequest) => void;
+  /** Officers: set a field's allotment (3.2.g). */
+  onAllot: (r: FieldBudgetRequest) => void;
   lang: Lang;
 }) {
   const { t } = useI18n();
@@ -60,6 +64,7 @@ export function CandidateGroups({
   );
   for (const g of list) g.rows.sort((a, b) => a.rank - b.rank || a.score - b.score);
   const comparisons = new Map(data.comparisons.map((r) => [r.chainId, r]));
+  const allotments = new Map(data.fieldBudgets.map((f) => [f.fieldCode, f]));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="selection-candidates">
       {list.map((g) => (
@@ -73,6 +78,18 @@ export function CandidateGroups({
           onPin={onPin}
           comparison={g.kind === 'chain' ? (comparisons.get(g.id) ?? null) : undefined}
           summary={data.plans[focus].groups.find((x) => x.key === g.key)}
+          allotment={g.kind === 'field' ? (allotments.get(g.id) ?? null) : undefined}
+          onAllot={
+            g.kind === 'field' && canPin
+              ? () =>
+                  onAllot({
+                    fieldCode: g.id,
+                    label: label(g.key),
+                    budget: allotments.get(g.id)?.budget ?? null,
+                    maxProjects: allotments.get(g.id)?.maxProjects ?? null,
+                  })
+              : undefined
+          }
         />
       ))}
     </Space>
@@ -88,6 +105,8 @@ function GroupCard({
   onPin,
   comparison,
   summary,
+  allotment,
+  onAllot,
 }: {
   group: Group;
   title: string;
@@ -98,6 +117,9 @@ function GroupCard({
   /** Chains: the leader's comparison record, or null when there is none; fields: undefined. */
   comparison: ComparisonRecordOut | null | undefined;
   summary: { count: number; amount: number } | undefined;
+  /** Fields: the officers' allotment (3.2.g), null when none; chains: undefined. */
+  allotment?: { budget: number | null; maxProjects: number | null; reason: string } | null;
+  onAllot?: (() => void) | undefined;
 }) {
   const { t, tx, lang } = useI18n();
   return (
@@ -107,14 +129,31 @@ function GroupCard({
         <Space wrap>
           {title}
           <Tag color={group.kind === 'chain' ? 'blue' : 'cyan'}>{group.kind === 'chain' ? '3.1' : '3.2.g'}</Tag>
+          {allotment && (
+            <Tooltip title={allotment.reason}>
+              <Tag color="purple" data-testid={`allotment-${group.id}`}>
+                {t('selection.allot.tag', {
+                  budget: allotment.budget === null ? '—' : money(allotment.budget, lang),
+                  count: allotment.maxProjects === null ? '—' : String(allotment.maxProjects),
+                })}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       }
       extra={
-        summary ? (
-          <Typography.Text type="secondary">
-            {t('selection.groupFunded', { n: summary.count, amount: money(summary.amount, lang) })}
-          </Typography.Text>
-        ) : undefined
+        <Space>
+          {summary && (
+            <Typography.Text type="secondary">
+              {t('selection.groupFunded', { n: summary.count, amount: money(summary.amount, lang) })}
+            </Typography.Text>
+          )}
+          {onAllot && (
+            <Button size="small" onClick={onAllot} data-testid={`allot-${group.id}`}>
+              {t('selection.allot.button')}
+            </Button>
+          )}
+        </Space>
       }
       data-testid={`group-${group.key}`}
     >

@@ -14,6 +14,7 @@ import { formatInstant } from '../applications/shared';
 import { selectionApi } from './api';
 import { ConfirmButton, PinModal, type PinRequest } from './Actions';
 import { CandidateGroups } from './Candidates';
+import { FieldBudgetModal, type FieldBudgetRequest } from './FieldBudgetModal';
 import { RankAndCutCard } from './RankAndCut';
 import { BreachLine, groupLabeler, money } from './shared';
 
@@ -71,6 +72,7 @@ function SelectionView({ data, planId, reload, loading }: { data: SelectionOut; 
   const officer = hasRole('officer');
   const [focus, setFocus] = useState<SelectionObjective>(data.objective);
   const [pin, setPin] = useState<PinRequest | null>(null);
+  const [allot, setAllot] = useState<FieldBudgetRequest | null>(null);
   const fields = useApi(() => endpoints.fields(), []);
   const fieldName = (code: string) => {
     for (const f of fields.data ?? []) {
@@ -143,7 +145,15 @@ function SelectionView({ data, planId, reload, loading }: { data: SelectionOut; 
           </Space>
           <Row gutter={[16, 16]}>
             <Col xs={24} xxl={17}>
-              <CandidateGroups data={data} focus={focus} label={label} canPin={officer && !data.confirmed} onPin={setPin} lang={lang} />
+              <CandidateGroups
+                data={data}
+                focus={focus}
+                label={label}
+                canPin={officer && !data.confirmed}
+                onPin={setPin}
+                onAllot={setAllot}
+                lang={lang}
+              />
             </Col>
             <Col xs={24} xxl={7}>
               <RankAndCutCard data={data} focus={focus} label={label} />
@@ -151,6 +161,15 @@ function SelectionView({ data, planId, reload, loading }: { data: SelectionOut; 
           </Row>
         </>
       )}
+      <FieldBudgetModal
+        request={allot}
+        planId={planId}
+        onClose={() => setAllot(null)}
+        onDone={() => {
+          setAllot(null);
+          reload();
+        }}
+      />
       <PinModal
         request={pin}
         planId={planId}

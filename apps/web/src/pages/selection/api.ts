@@ -9,5 +9,7 @@ export const selectionApi = {
   selection: (planId: string) => api.get<SelectionOut>(base(planId)),
   pin: (planId: string, applicationId: string, body: { pin: 'in' | 'out' | null; reason: string }) =>
     api.put<unknown>(`${base(planId)}/pins/${encodeURIComponent(applicationId)}`, body),
+  fieldBudget: (planId: string, fieldCode: string, body: { budget: number | null; maxProjects: number | null; reason: string }) =>
+    api.put<unknown>(`${base(planId)}/fields/${encodeURIComponent(fieldCode)}`, body),
   confirm: (planId: string, body: { objective: SelectionObjective; reason: string }) => api.post<unknown>(`${base(planId)}/confirm`, body),
 };

@@ -136,4 +136,15 @@ export const SELECTION_MESSAGES = {
   'selection.confirmed.title': { zh: '已确认的立项结果', en: 'Confirmed selection' },
   'selection.confirmed.by': { zh: '{who} 于 {at} 确认', en: 'Confirmed by {who} at {at}' },
   'selection.confirmed.funded': { zh: '支持项目 {n} 项', en: '{n} projects funded' },
+  'selection.allot.button': { zh: '领域限额', en: 'Field allotment' },
+  'selection.allot.title': { zh: '设定领域限额：{name}', en: 'Allotment for {name}' },
+  'selection.allot.help': {
+    zh: '分领域组织遴选（3.2.g）：为该领域设定支持经费上限和／或支持项目数上限；两项都清空即取消限额。三种方案随即重新求解。',
+    en: 'Selection by field (3.2.g): a budget and / or a number of projects for this field; clear both to remove it. The three plans are solved again.',
+  },
+  'selection.allot.budget': { zh: '经费上限', en: 'Budget' },
+  'selection.allot.count': { zh: '项目数上限', en: 'Projects, at most' },
+  'selection.allot.reason': { zh: '理由（必填）', en: 'Reason (required)' },
+  'selection.allot.saved': { zh: '领域限额已保存', en: 'Allotment saved' },
+  'selection.allot.tag': { zh: '限额 {budget} · {count} 项', en: 'Allotment {budget} · {count} projects' },
 } as const;

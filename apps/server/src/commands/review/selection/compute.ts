@@ -18,12 +18,13 @@ import {
   latestSelection,
   leaderGroupsByChain,
   overlapFlagCounts,
+  fieldBudgetsOf,
   pinsOf,
   planReviews,
   str,
   type CandidateApplicationRow,
 } from '../../../repositories/review-selection.js';
-import { computeResults } from '../results.js';
+import { computeResults, topField } from '../results.js';
 
 export interface SelectionComputation {
   out: SelectionOut;
@@ -77,11 +78,12 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     reviews.map((r) => r.call_id),
   );
   const ids = rows.map((r) => r.id);
-  const [pins, flags, comparisons, confirmed] = await Promise.all([
+  const [pins, flags, comparisons, confirmed, fieldBudgets] = await Promise.all([
     pinsOf(db, planId),
     overlapFlagCounts(db, ids),
     comparisonRecords(db, planId),
     latestSelection(db, planId),
+    fieldBudgetsOf(db, planId),
   ]);
   const leadersByChain = new Map<string, Set<string>>();
   for (const r of rows) {
@@ -131,7 +133,8 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     id: c.applicationId,
     track: c.track,
     chainId: c.chainId,
-    field: c.fieldCode,
+    // 3.2.g: selected by field (领域), the direction's top level.
+    field: topField(c.fieldCode),
     amount: c.amount,
     rank: c.rank,
     score: c.score,
@@ -139,6 +142,8 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     pin: c.pin,
   }));
   const budgets = selectionBudgets(plan);
+  if (fieldBudgets.length)
+    budgets.fields = Object.fromEntries(fieldBudgets.map((f) => [f.fieldCode, { budget: f.budget, maxProjects: f.maxProjects }]));
   const input: SelectionInput = {
     candidates: solverCandidates,
     params: {
@@ -162,6 +167,7 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     objective: reviews.map((r) => ReviewSettings.safeParse(r.settings ?? {})).find((p) => p.success)?.data.objective ?? 'rank',
     candidates,
     budgets,
+    fieldBudgets,
     plans,
     comparisons,
     openReviews: reviews.filter((r) => r.status !== 'closed').map((r) => ({ reviewId: r.id, callTitleZh: r.title_zh, status: r.status })),
