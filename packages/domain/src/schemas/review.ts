@@ -343,6 +343,8 @@ export const ExpertTaskOut = z.object({
   fieldCode: z.string().nullable(),
   state: z.enum(EXPERT_TASK_STATES),
   reviewStatus: z.enum(REVIEW_STATUSES),
+  /** The review's conflict window N (years), stated in the declaration. */
+  conflictYears: z.number().int(),
 });
 export type ExpertTaskOut = z.infer<typeof ExpertTaskOut>;
 export const ExpertTaskListOut = z.object({ items: z.array(ExpertTaskOut) });

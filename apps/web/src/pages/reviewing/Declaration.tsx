@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { DEFAULT_REVIEW_SETTINGS, type ExpertTaskOut } from '@rdplan/domain';
+import type { ExpertTaskOut } from '@rdplan/domain';
 import { errorMessage } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
@@ -68,7 +68,7 @@ export function DeclarationCard({ task, onDone }: { task: ExpertTaskOut; onDone:
       <Typography.Paragraph>{t('reviewing.declare.intro')}</Typography.Paragraph>
       <ol data-testid="declare-rules" style={{ paddingInlineStart: 20 }}>
         {RULES.map((k) => (
-          <li key={k}>{t(k, { n: DEFAULT_REVIEW_SETTINGS.conflictYears })}</li>
+          <li key={k}>{t(k, { n: task.conflictYears })}</li>
         ))}
       </ol>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="declare-error" />}

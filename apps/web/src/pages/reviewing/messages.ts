@@ -50,8 +50,8 @@ export const REVIEWING_MESSAGES = {
     en: 'Your unit is a participating unit of the application;',
   },
   'reviewing.declare.rule.national_coparticipation': {
-    zh: '近年内（以本次评审设定的回避年限为准，默认 {n} 年）您与申报单位或项目负责人共同参与过国家级项目；',
-    en: 'Within the review’s conflict window (by default {n} years) you took part in a national project together with the applicant or the project leader;',
+    zh: '近 {n} 年内（本次评审设定的回避年限）您与申报单位或项目负责人共同参与过国家级项目；',
+    en: 'Within the last {n} years (this review’s conflict window) you took part in a national project together with the applicant or the project leader;',
   },
   'reviewing.declare.rule.other': {
     zh: '其他可能影响公正评审的关系（如师生、亲属、合作或竞争关系）。',

@@ -47,7 +47,8 @@ export async function listExpertTasks(db: Executor, actor: Actor, only?: string)
   return {
     items: rows.map((row) => {
       const form = (typeof row.form === 'string' ? JSON.parse(row.form) : row.form) as Record<string, unknown> | null;
-      const blind = settingsOf(row.settings).blind;
+      const settings = settingsOf(row.settings);
+      const blind = settings.blind;
       return {
         assignmentId: row.id,
         reviewId: row.review_id,
@@ -59,6 +60,7 @@ export async function listExpertTasks(db: Executor, actor: Actor, only?: string)
         fieldCode: typeof form?.fieldCode === 'string' ? form.fieldCode : null,
         state: taskState(row.status, row.declaration ?? null),
         reviewStatus: row.review_status as ReviewStatus,
+        conflictYears: settings.conflictYears,
       };
     }),
   };
