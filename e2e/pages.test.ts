@@ -46,7 +46,12 @@ async function visit(page: Page, url: string, testId: string, shot: string) {
 describe('registry and administration pages show real data', () => {
   it('admin: users, chains, fields and the calendar', async () => {
     const page = await signIn('admin');
-    expect(await visit(page, '/app/users', 'users-page', 'admin-users')).toContain('officer@rdplan.demo');
+    // The newest accounts come first (the expert pool's ~800); the staff are found by searching.
+    expect(await visit(page, '/app/users', 'users-page', 'admin-users')).toContain('@experts.rdplan.demo');
+    const search = page.getByTestId('users-search').locator('input');
+    await search.fill('officer@');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('officer@rdplan.demo');
     expect(await visit(page, '/app/chains', 'chains-admin-page', 'admin-chains')).toContain('智能网联与新能源汽车');
     expect(await visit(page, '/app/fields', 'fields-page', 'admin-fields')).toMatch(/人工智能|新一代信息技术/);
     expect(await visit(page, '/app/calendar', 'calendar-page', 'admin-calendar')).toMatch(/春节|国庆/);

@@ -181,9 +181,13 @@ describe('expert review and selection of the backfill call, as the demo roles', 
       await officer.getByTestId('assignment-solve').click();
       await attrIs(officer.getByTestId('assignment-run'), 'data-status', 'optimal');
       await officer.getByTestId('assignment-certificate').waitFor();
+      // Every application of the call that passed the formal check (the demo's nine, and any another journey
+      // passed on the same server) gets exactly k = 3 experts.
+      const inReview = (await read<{ applications: { applicationId: string }[] }>(officer, `/api/reviews/${reviewId}`)).applications;
+      expect(inReview.length).toBeGreaterThanOrEqual(9);
       let assigned = (await read<{ items: Assignment[] }>(officer, `/api/reviews/${reviewId}/assignments`)).items;
-      expect(new Set(assigned.map((a) => a.applicationId)).size).toBe(9);
-      expect(assigned.length).toBe(27);
+      expect(new Set(assigned.map((a) => a.applicationId)).size).toBe(inReview.length);
+      expect(assigned.length).toBe(3 * inReview.length);
       for (const c of conflicts.items)
         expect(assigned.some((a) => a.applicationId === c.applicationId && a.personId === c.personId)).toBe(false);
       await shot(officer, 'review-4-assignment');
