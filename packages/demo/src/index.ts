@@ -32,3 +32,4 @@ export type {
   NationalTruth,
   NationalUnitJson,
 } from './national.js';
+export { demoPdf } from './pdf.js';

@@ -1,4 +1,4 @@
-import { DEMO_EMAILS, DEMO_PASSWORDS } from '@rdplan/demo';
+import { DEMO_EMAILS, DEMO_PASSWORDS, demoPdf } from '@rdplan/demo';
 import { shanghaiDate, type Role } from '@rdplan/domain';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
@@ -24,29 +24,6 @@ export interface DemoReviewResult {
 /** How many backfill applications the demo review starts with; one is left awaiting the formal check. */
 const APPLICATIONS = 9;
 const NOTE = 'demo data: backfill applications ready for expert review';
-
-/** A small but well-formed PDF (the calls accept PDFs only, checked by their magic bytes). */
-function demoPdf(label: string): Buffer {
-  const body = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** The research content of a demo application, written from its national application's title and direction. */
 function content(title: string, direction: string, variant: number): { objectives: string; content: string } {
@@ -225,7 +202,7 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
       view = await addAttachment(deps, actor, view.id, {
         materialKey: m.key,
         filename: `${m.key}.pdf`,
-        buffer: demoPdf(`${r.national_id} ${m.key}`),
+        buffer: Buffer.from(demoPdf(`${r.national_id} ${m.key}`)),
         truncated: false,
       });
     }
