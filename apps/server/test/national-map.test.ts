@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { refreshMapFacts } from '../src/commands/national/map-facts.js';
 import { createOrg, createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
+import { seedMapTaxonomy } from './support/map.js';
 
 const h = await startHarness();
 const db = h.deps.db;
@@ -16,26 +17,7 @@ async function signIn(roles: Parameters<typeof createUser>[1]['roles'], orgId: s
   return c;
 }
 
-for (const [code, parent] of [
-  ['F01', null],
-  ['F01.01', 'F01'],
-  ['F02', null],
-  ['F02.01', 'F02'],
-  ['F03', null],
-] as const) {
-  const parentId = parent ? (await db.selectFrom('fields').select('id').where('code', '=', parent).executeTakeFirstOrThrow()).id : null;
-  await db
-    .insertInto('fields')
-    .values({ code, name_zh: `领域${code}`, name_en: `Field ${code}`, parent_id: parentId })
-    .execute();
-}
-await db
-  .insertInto('chains')
-  .values([
-    { code: 'M01', name_zh: '智能装备链', name_en: 'Smart equipment', field_codes: ['F01'] },
-    { code: 'M02', name_zh: '生物医药链', name_en: 'Biomedicine', field_codes: ['F02.01'] },
-  ])
-  .execute();
+await seedMapTaxonomy(db, ['F02.01']);
 
 const gzA = await createOrg(db, { name: '广州甲科技有限公司', type: 'enterprise', regionCode: '440106' });
 const gzB = await createOrg(db, { name: '广州乙医院', type: 'medical_institution', regionCode: '440105' });

@@ -1,5 +1,6 @@
 import type { ComparisonRecordOut, ReviewStatus, SelectionObjective, SelectionResult } from '@rdplan/domain';
 import type { Executor } from '../db/database.js';
+import { formOf, json } from './review.js';
 import { leaderGroup, type StoredComparisonCandidate } from './workplans.js';
 
 /**
@@ -7,24 +8,6 @@ import { leaderGroup, type StoredComparisonCandidate } from './workplans.js';
  * applications, pins, confirmed selections and the chain leaders' comparison records, plus the overlap
  * flags (一题多报).
  */
-
-/** jsonb arrives parsed from node-postgres and PGlite alike; a string is parsed to be safe. */
-export function json<T>(raw: unknown, fallback: T): T {
-  if (raw === null || raw === undefined) return fallback;
-  if (typeof raw === 'string') {
-    try {
-      return JSON.parse(raw) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return raw as T;
-}
-
-export function formOf(raw: unknown): Record<string, unknown> {
-  const form = json<unknown>(raw, {});
-  return form && typeof form === 'object' && !Array.isArray(form) ? (form as Record<string, unknown>) : {};
-}
 
 export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';

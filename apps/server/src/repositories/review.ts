@@ -27,6 +27,7 @@ import type { Executor } from '../db/database.js';
  */
 
 /** Application states from the formal check on: the applications a review takes. */
+/** Application states that belong to a call's review: past the formal check (or its track's next step), and later selected or not. */
 export const REVIEWED_STATES = ['formal_passed', 'rechecked', 'verified', 'selected', 'not_selected'] as const;
 
 export interface ReviewHead {
@@ -123,15 +124,48 @@ const iso = (d: unknown): string | null => {
   return String(d).slice(0, 10);
 };
 
-function criteriaOf(value: unknown): ReviewHead['criteria'] {
-  return (Array.isArray(value) ? value : []).map((raw) => {
-    const c = raw as { key?: unknown; zh?: unknown; en?: unknown; weight?: unknown };
-    return { key: String(c.key ?? ''), zh: String(c.zh ?? ''), en: String(c.en ?? ''), weight: Number(c.weight ?? 0) };
+/** jsonb arrives parsed from node-postgres and PGlite alike; a string is parsed to be safe. */
+export function json<T>(raw: unknown, fallback: T): T {
+  if (raw === null || raw === undefined) return fallback;
+  if (typeof raw === 'string') {
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return fallback;
+    }
+  }
+  return raw as T;
+}
+
+/** An application's form (jsonb) as an object. */
+export function formOf(raw: unknown): Record<string, unknown> {
+  const form = json<unknown>(raw, {});
+  return form && typeof form === 'object' && !Array.isArray(form) ? (form as Record<string, unknown>) : {};
+}
+
+/** The call's criteria (calls.criteria), read leniently: entries without a key are skipped. */
+export function criteriaOf(raw: unknown): ReviewHead['criteria'] {
+  const list = json<unknown>(raw, []);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c: unknown) => {
+    if (!c || typeof c !== 'object') return [];
+    const o = c as Record<string, unknown>;
+    if (typeof o.key !== 'string') return [];
+    const weight = Number(o.weight);
+    return [
+      {
+        key: o.key,
+        zh: typeof o.zh === 'string' ? o.zh : o.key,
+        en: typeof o.en === 'string' ? o.en : o.key,
+        weight: Number.isFinite(weight) && weight >= 0 ? weight : 0,
+      },
+    ];
   });
 }
 
 /** Settings stored on the review, read with defaults (a stored value the schema refuses falls back to the default). */
-export function parseSettings(value: unknown): ReviewSettings {
+export function parseSettings(stored: unknown): ReviewSettings {
+  const value = json<unknown>(stored, {});
   const parsed = ReviewSettings.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const out: Record<string, unknown> = {};

@@ -8,12 +8,8 @@ import {
   type ResultsOut,
 } from '@rdplan/domain';
 import type { Db } from '../../db/database.js';
-import { loadReview, REVIEWED_STATES, scoresOf, totalOf } from '../../repositories/review-scoring.js';
-
-function formOf(raw: unknown): Record<string, unknown> {
-  const v = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
+import { findReviewHead, formOf, REVIEWED_STATES } from '../../repositories/review.js';
+import { scoresOf, totalOf } from '../../repositories/review-scoring.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -23,7 +19,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  * selection (ranks and scores). Works inside or outside a transaction.
  */
 export async function computeResults(db: Db, reviewId: string, _now: Date): Promise<ResultsOut> {
-  const review = await loadReview(db, reviewId);
+  const review = await findReviewHead(db, reviewId);
   if (!review) throw new AppError('not_found');
   const { settings, criteria } = review;
 

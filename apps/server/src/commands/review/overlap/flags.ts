@@ -1,6 +1,7 @@
 import { AppError, type OverlapFlagOut, type OverlapListOut } from '@rdplan/domain';
 import type { Executor } from '../../../db/database.js';
-import { formOf, json, str } from '../../../repositories/review-selection.js';
+import { formOf, json } from '../../../repositories/review.js';
+import { str } from '../../../repositories/review-selection.js';
 
 /** A stored passage: offsets in the application's text and in the other document's text as scanned. */
 export type StoredPassage = OverlapFlagOut['passages'][number];

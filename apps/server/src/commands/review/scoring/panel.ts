@@ -2,7 +2,7 @@ import { AppError, hasAnyRole, type PanelInput, type ResultRowOut } from '@rdpla
 import type { z } from 'zod';
 import { appendAudit } from '../../../audit/audit.js';
 import type { Actor, Deps } from '../../../context.js';
-import { loadReview, REVIEWED_STATES } from '../../../repositories/review-scoring.js';
+import { findReviewHead, REVIEWED_STATES } from '../../../repositories/review.js';
 import { inTransaction } from '../../transaction.js';
 
 type Panel = NonNullable<ResultRowOut['panel']>;
@@ -17,7 +17,7 @@ export async function recordPanel(
 ): Promise<Panel> {
   if (!hasAnyRole(actor.roles, ['officer'])) throw new AppError('forbidden');
   return inTransaction(deps, async (tx, now) => {
-    const review = await loadReview(tx, reviewId);
+    const review = await findReviewHead(tx, reviewId);
     if (!review) throw new AppError('not_found');
     const app = await tx
       .selectFrom('applications')

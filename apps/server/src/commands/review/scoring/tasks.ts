@@ -1,7 +1,7 @@
 import type { ExpertTaskListOut, ExpertTaskOut, ReviewStatus } from '@rdplan/domain';
 import type { Actor } from '../../../context.js';
 import type { Executor } from '../../../db/database.js';
-import { settingsOf } from '../../../repositories/review-scoring.js';
+import { parseSettings } from '../../../repositories/review.js';
 
 export type TaskState = ExpertTaskOut['state'];
 
@@ -47,7 +47,7 @@ export async function listExpertTasks(db: Executor, actor: Actor, only?: string)
   return {
     items: rows.map((row) => {
       const form = (typeof row.form === 'string' ? JSON.parse(row.form) : row.form) as Record<string, unknown> | null;
-      const settings = settingsOf(row.settings);
+      const settings = parseSettings(row.settings);
       const blind = settings.blind;
       return {
         assignmentId: row.id,

@@ -14,7 +14,6 @@ import { findPlanRow, planParams } from '../../../repositories/plans.js';
 import {
   candidateApplications,
   comparisonRecords,
-  formOf,
   latestSelection,
   leaderGroupsByChain,
   overlapFlagCounts,
@@ -24,6 +23,7 @@ import {
   str,
   type CandidateApplicationRow,
 } from '../../../repositories/review-selection.js';
+import { formOf } from '../../../repositories/review.js';
 import { computeResults, topField } from '../results.js';
 
 export interface SelectionComputation {
