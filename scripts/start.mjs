@@ -3,6 +3,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureInstalled, ensureWebBuilt, root } from './ensure-install.mjs';
+import { ensureNode } from './ensure-node.mjs';
+
+await ensureNode();
 
 ensureInstalled();
 ensureWebBuilt();

@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureInstalled, ensureWebBuilt, root } from './ensure-install.mjs';
+import { ensureNode } from './ensure-node.mjs';
+
+await ensureNode();
 
 ensureInstalled();
 
