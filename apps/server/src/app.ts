@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { productionWarnings, type Config } from './config.js';
 import type { Deps } from './context.js';
 import type { Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
@@ -52,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -87,7 +87,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
   });
   registerSecurity(app, deps);
-  registerMetrics(app);
+  registerMetrics(app, config);
+  for (const warning of productionWarnings(config)) app.log.warn(warning);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

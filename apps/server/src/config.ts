@@ -2,7 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
+  /** Address the server listens on (HOST; every interface by default). */
   host: string;
+  /** NODE_ENV=production: strict settings (secure cookies, /metrics not public). `npm start` is the demo profile. */
+  production: boolean;
   port: number;
   /** PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
@@ -17,6 +20,15 @@ export interface Config {
   /** Largest JSON body, and largest uploaded file, in bytes. */
   bodyLimit: number;
   uploadLimit: number;
+  /**
+   * Whose X-Forwarded-For to believe for the client address (sessions, audit events, logs): false (default:
+   * nobody's), the proxies' addresses / CIDR ranges, or true (everyone's).
+   */
+  trustProxy: boolean | string[];
+  /** Bearer token that /metrics requires (RDPLAN_METRICS_TOKEN). */
+  metricsToken: string | undefined;
+  /** Serve /metrics on this separate port instead of the app's (RDPLAN_METRICS_PORT). */
+  metricsPort: number | undefined;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -28,11 +40,29 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+/**
+ * RDPLAN_TRUST_PROXY: unset or false (believe no one), comma-separated proxy addresses or CIDR ranges
+ * (also proxy-addr's names loopback, linklocal, uniquelocal), or true (everyone: only behind a proxy that
+ * strips the header). A bare hop count is refused: Fastify cannot check the peer with it and ignores it.
+ */
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v))
+    throw new Error(`RDPLAN_TRUST_PROXY takes the proxies' addresses or CIDR ranges (e.g. 10.0.0.0/8), not a hop count ("${v}")`);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
 /** Reads the configuration from the environment; every setting has a working default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
     host: env.HOST ?? '0.0.0.0',
+    production: env.NODE_ENV === 'production',
     port: int('PORT', env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.RDPLAN_DATA_DIR ?? path.join(repoRoot, '.data')),
@@ -46,7 +76,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockout: { threshold: 5, minutes: 15 },
     bodyLimit: int('RDPLAN_BODY_LIMIT', env.RDPLAN_BODY_LIMIT, 1024 * 1024),
     uploadLimit: int('RDPLAN_UPLOAD_LIMIT', env.RDPLAN_UPLOAD_LIMIT, 10 * 1024 * 1024),
+    trustProxy: trustProxy(env.RDPLAN_TRUST_PROXY),
+    metricsToken: env.RDPLAN_METRICS_TOKEN || undefined,
+    metricsPort: env.RDPLAN_METRICS_PORT ? int('RDPLAN_METRICS_PORT', env.RDPLAN_METRICS_PORT, 0) : undefined,
   };
+}
+
+/** Settings that weaken production, said at start-up rather than silently (NODE_ENV=production only). */
+export function productionWarnings(config: Config): string[] {
+  if (!config.production) return [];
+  const warnings: string[] = [];
+  if (!config.secureCookies) warnings.push('RDPLAN_SECURE_COOKIES=false in production: session cookies are sent over plain HTTP');
+  if (config.trustProxy === true)
+    warnings.push('RDPLAN_TRUST_PROXY=true: every client may set its address with X-Forwarded-For; give a hop count or proxy addresses');
+  if (!config.metricsToken && config.metricsPort === undefined)
+    warnings.push('/metrics is off in production: set RDPLAN_METRICS_TOKEN (bearer token) or RDPLAN_METRICS_PORT (separate port)');
+  return warnings;
 }
 
 export { repoRoot };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
@@ -23,9 +24,22 @@ async function main() {
     if (seeded.seeded) app.log.info(seeded, 'demo data loaded');
   }
   await app.listen({ host: config.host, port: config.port });
+  // The address it really listens on (HOST, PORT; PORT=0 picks a free one), and how to reach it from this machine.
+  const address = app.server.address() as AddressInfo;
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const shown = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const metrics = app.metricsAddress();
   app.log.info(
-    { database: database.kind, startupMs: Math.round(performance.now() - started), web: config.webDist },
-    `rdplan ready on http://localhost:${config.port}`,
+    {
+      profile: config.production ? 'production' : (process.env.RDPLAN_PROFILE ?? 'development'),
+      host: address.address,
+      port: address.port,
+      database: database.kind,
+      startupMs: Math.round(performance.now() - started),
+      web: config.webDist,
+      ...(metrics ? { metricsPort: metrics.port } : {}),
+    },
+    `rdplan ready on http://${shown}:${address.port}${wildcard ? ` (listening on ${address.address}, every interface)` : ''}`,
   );
 
   let closing = false;
