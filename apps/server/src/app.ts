@@ -104,7 +104,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const hasWeb = index !== null && fs.existsSync(index);
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDist!, wildcard: true, index: 'index.html' });
+    // preCompressed: the build's .br / .gz copies (scripts/precompress.mjs) go to clients that accept them.
+    // Hashed files under /assets/ never change: cached for a year; everything else (index.html) is revalidated.
+    await app.register(fastifyStatic, {
+      root: config.webDist!,
+      wildcard: true,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(config.webDist!, file).split(path.sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';

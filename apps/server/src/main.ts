@@ -8,8 +8,8 @@ import { seedDemo } from './seed/demo.js';
 
 /**
  * Starts the platform: opens the database (embedded PGlite in the data folder unless DATABASE_URL is
- * set), runs pending migrations, loads the demo registry on an empty embedded database (or when
- * RDPLAN_DEMO=1), and serves the API and the web app. SIGTERM/SIGINT finish requests in flight first.
+ * set), runs pending migrations, loads the demo registry on an empty embedded database outside
+ * production (or when RDPLAN_DEMO=1), and serves the API and the web app. SIGTERM/SIGINT finish requests in flight first.
  */
 async function main() {
   const started = performance.now();
@@ -17,7 +17,8 @@ async function main() {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   await migrate(database.db);
-  const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl;
+  // Demo accounts have published passwords: never loaded in production unless RDPLAN_DEMO=1 asks for them.
+  const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl && !config.production;
   const app = await buildApp({ db: database.db, config, clock: systemClock });
   if (demo) {
     const seeded = await seedDemo({ db: database.db, config, clock: systemClock });
