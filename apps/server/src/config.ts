@@ -17,6 +17,18 @@ export interface Config {
   /** Largest JSON body, and largest uploaded file, in bytes. */
   bodyLimit: number;
   uploadLimit: number;
+  /**
+   * Background jobs (imports, mail delivery, reminders, sweeps) run in this instance on the pg-boss
+   * queue. On by default; off in tests that need none (RDPLAN_JOBS=off) so the suite stays fast.
+   */
+  jobs: boolean;
+  /** Seconds between polls of an idle job queue (at least 0.5). */
+  jobsPollSeconds: number;
+  /** SMTP server for the mail outbox (smtp://user:pass@host:port, smtps://…); none: mail stays in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Days before a call closes when a unit whose application is still a draft is reminded. */
+  reminderDays: number;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -46,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockout: { threshold: 5, minutes: 15 },
     bodyLimit: int('RDPLAN_BODY_LIMIT', env.RDPLAN_BODY_LIMIT, 1024 * 1024),
     uploadLimit: int('RDPLAN_UPLOAD_LIMIT', env.RDPLAN_UPLOAD_LIMIT, 10 * 1024 * 1024),
+    jobs: env.RDPLAN_JOBS ? env.RDPLAN_JOBS !== 'off' : env.NODE_ENV !== 'test',
+    jobsPollSeconds: Math.max(0.5, Number(env.RDPLAN_JOBS_POLL_SECONDS) || 2),
+    smtpUrl: env.RDPLAN_SMTP_URL || undefined,
+    mailFrom: env.RDPLAN_MAIL_FROM || 'rdplan <no-reply@rdplan.localhost>',
+    reminderDays: int('RDPLAN_REMINDER_DAYS', env.RDPLAN_REMINDER_DAYS, 3),
   };
 }
 

@@ -17,7 +17,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   await migrate(database.db);
   const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl;
-  const app = await buildApp({ db: database.db, config, clock: systemClock });
+  const app = await buildApp({ db: database.db, database, config, clock: systemClock });
   if (demo) {
     const seeded = await seedDemo({ db: database.db, config, clock: systemClock });
     if (seeded.seeded) app.log.info(seeded, 'demo data loaded');
