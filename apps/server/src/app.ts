@@ -10,12 +10,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { systemClock, type Clock } from './clock.js';
 import { productionWarnings, type Config } from './config.js';
 import type { Deps } from './context.js';
-import type { Db } from './db/database.js';
+import type { Database, Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerSecurity } from './http/security.js';
-import { nationalImportJobHandler, NATIONAL_IMPORT_JOB } from './commands/national/import-jobs.js';
-import { JobRunner } from './jobs/runner.js';
+import { registerJobs } from './jobs/index.js';
+import type { MailTransport } from './jobs/mail.js';
+import { createJobQueue } from './jobs/queue.js';
 import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
 
@@ -33,6 +34,10 @@ export interface AppOptions {
   db: Db;
   config: Config;
   clock?: Clock;
+  /** The opened database (its url or embedded instance), for the job queue; needed when config.jobs is on. */
+  database?: Pick<Database, 'url' | 'pglite'>;
+  /** Mail transport for the outbox (tests); default SMTP from config.smtpUrl. */
+  mailTransport?: MailTransport;
   /** Where JSON log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
 }
@@ -81,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('deps', deps);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!route.url.startsWith('/api') || access === undefined) return;
@@ -94,11 +100,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   for (const register of routes) await typed.register(async (scope) => register(scope.withTypeProvider<ZodTypeProvider>(), deps));
 
-  // Background import jobs (national records, 4.2.a): the runner starts with the app and stops on close,
-  // finishing the job in hand; jobs are claimed with `for update skip locked`, so instances may share a database.
-  const jobs = new JobRunner(deps, { [NATIONAL_IMPORT_JOB]: nationalImportJobHandler }, 2000, (msg, err) => app.log.error({ err }, msg));
-  app.addHook('onReady', async () => jobs.start());
-  app.addHook('onClose', async () => jobs.stop());
+  // Background jobs (imports, mail delivery, reminders, sweeps) on the pg-boss queue: started when the
+  // app is ready, stopped (finishing the jobs in hand) when it closes. Off in tests that need none.
+  deps.jobs = createJobQueue(config.jobs, {
+    db: options.db,
+    url: options.database?.url ?? config.databaseUrl,
+    pglite: options.database?.pglite,
+    pollSeconds: config.jobsPollSeconds,
+    log: (level, msg, err) => app.log[level]({ err }, msg),
+  });
+  registerJobs(deps, deps.jobs, app.log, options.mailTransport ? { mailTransport: options.mailTransport } : {});
+  app.addHook('onReady', async () => deps.jobs?.start());
+  app.addHook('onClose', async () => deps.jobs?.stop());
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

@@ -29,6 +29,18 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve /metrics on this separate port instead of the app's (RDPLAN_METRICS_PORT). */
   metricsPort: number | undefined;
+  /**
+   * Background jobs (imports, mail delivery, reminders, sweeps) run in this instance on the pg-boss
+   * queue. On by default; off in tests that need none (RDPLAN_JOBS=off) so the suite stays fast.
+   */
+  jobs: boolean;
+  /** Seconds between polls of an idle job queue (at least 0.5). */
+  jobsPollSeconds: number;
+  /** SMTP server for the mail outbox (smtp://user:pass@host:port, smtps://…); none: mail stays in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Days before a call closes when a unit whose application is still a draft is reminded. */
+  reminderDays: number;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -79,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.RDPLAN_TRUST_PROXY),
     metricsToken: env.RDPLAN_METRICS_TOKEN || undefined,
     metricsPort: env.RDPLAN_METRICS_PORT ? int('RDPLAN_METRICS_PORT', env.RDPLAN_METRICS_PORT, 0) : undefined,
+    jobs: env.RDPLAN_JOBS ? env.RDPLAN_JOBS !== 'off' : env.NODE_ENV !== 'test',
+    jobsPollSeconds: Math.max(0.5, Number(env.RDPLAN_JOBS_POLL_SECONDS) || 2),
+    smtpUrl: env.RDPLAN_SMTP_URL || undefined,
+    mailFrom: env.RDPLAN_MAIL_FROM || 'rdplan <no-reply@rdplan.localhost>',
+    reminderDays: int('RDPLAN_REMINDER_DAYS', env.RDPLAN_REMINDER_DAYS, 3),
   };
 }
 

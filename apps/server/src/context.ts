@@ -2,6 +2,7 @@ import type { Role } from '@rdplan/domain';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import type { JobQueue } from './jobs/queue.js';
 
 /** Who is acting: a signed-in user, the public, or the system (CLI, jobs). */
 export interface Actor {
@@ -23,4 +24,9 @@ export interface Deps {
   db: Db;
   config: Config;
   clock: Clock;
+  /**
+   * The background job queue (jobs/queue.ts). The app always has one (mode 'off' when config.jobs is
+   * false); one-off tools (the CLI, seeding) run without it and do the work inline.
+   */
+  jobs?: JobQueue;
 }

@@ -19,7 +19,7 @@ async function main() {
   await migrate(database.db);
   // Demo accounts have published passwords: never loaded in production unless RDPLAN_DEMO=1 asks for them.
   const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl && !config.production;
-  const app = await buildApp({ db: database.db, config, clock: systemClock });
+  const app = await buildApp({ db: database.db, database, config, clock: systemClock });
   if (demo) {
     const seeded = await seedDemo({ db: database.db, config, clock: systemClock });
     if (seeded.seeded) app.log.info(seeded, 'demo data loaded');

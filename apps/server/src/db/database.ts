@@ -28,6 +28,10 @@ export interface DatabaseOptions {
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The server's URL (postgres), for what opens connections of its own (the job queue). */
+  url?: string | undefined;
+  /** The embedded instance (pglite), for what runs over it through the dialect's gate (the job queue). */
+  pglite?: PGlite | undefined;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'postgres',
+      url: options.url,
       close: () => {
         closing = true;
         return db.destroy();
@@ -62,7 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pglite = options.pglite ?? new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

@@ -187,6 +187,22 @@ export interface MailOutboxTable {
   body: string;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** Delivery (jobs/mail.ts): tries so far, the last refusal, when to try next, the sender's lease. */
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Date>;
+  claimed_until: Date | null;
+  /** Set when the tries are used up: the mail is not sent and stays visible with its last error. */
+  failed_at: Date | null;
+}
+
+/** A reminder sent once per (kind, application, call) (jobs/reminders.ts). */
+export interface RemindersSentTable {
+  kind: string;
+  application_id: string;
+  call_id: string;
+  sent_at: Generated<Date>;
+  recipients: number;
 }
 
 export interface PlansTable {
@@ -719,6 +735,7 @@ export interface DB {
   security_events: SecurityEventsTable;
   import_batches: ImportBatchesTable;
   mail_outbox: MailOutboxTable;
+  reminders_sent: RemindersSentTable;
   plans: PlansTable;
   plan_chains: PlanChainsTable;
   calls: CallsTable;

@@ -25,12 +25,12 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   // Attachments and other files go to a folder of this test file's own, removed afterwards.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-test-'));
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, ...overrides };
-  const app = await buildApp({ db: database.db, config, clock });
+  const app = await buildApp({ db: database.db, database, config, clock });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
   });
-  return { app, database, deps: { db: database.db, config, clock }, clock, client: () => new Client(app) };
+  return { app, database, deps: app.deps, clock, client: () => new Client(app) };
 }

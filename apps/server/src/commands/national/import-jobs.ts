@@ -3,21 +3,29 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor, Deps } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ImportJobsTable } from '../../db/schema.js';
-import { wakeJobRunners, type ClaimedJob } from '../../jobs/runner.js';
 import { putBlob, readBlob, sha256Of } from '../../storage/blobs.js';
+import type { Tx } from '../../db/database.js';
 import { importNational, type ImportProgress, type NationalImportInput, type NationalImportResult } from './import-national.js';
+import { refreshMapFacts } from './map-facts.js';
+import { matchNationalUnits } from './match-units.js';
 import { detectFormat } from './national-format.js';
 import type { NationalRecordKind, RecordError } from './national-records.js';
 
 /**
- * National imports as jobs (4.2.a): the upload is kept in the blob store and an import_jobs row is
- * queued; the job runner (jobs/runner.ts) runs it in the background. Progress — rows checked, errors so
- * far, the writing phase — goes to the job row in short statements of their own, while the records
- * themselves commit in the one batch transaction at the end (import-national.ts). The web page and the
- * CLI read the same row.
+ * National imports as jobs (4.2.a, issue 10): the upload is kept in the blob store and an import_jobs
+ * row is queued; a queue job (`import.national`, jobs/queue.ts) runs it in the background on whichever
+ * instance fetches it. Progress — rows checked, errors so far, the writing phase — goes to the job row
+ * in short statements of their own, while the records themselves commit in the one batch transaction
+ * at the end (import-national.ts) TOGETHER with the job row's batch id and result: the job's recorded
+ * state follows the data. A job whose process stopped is then recovered truthfully (recoverImportJob):
+ * its batch committed → reported stored and its post-steps (unit matching, map) resumed; not committed
+ * → run again from the kept file (never re-uploaded); no kept file (a CLI run) → failed, nothing stored.
+ * The web page and the CLI read the same row.
  */
 
 export const NATIONAL_IMPORT_JOB = 'national';
+/** The queue job that runs an import_jobs row: data { jobId }. */
+export const NATIONAL_IMPORT_QUEUE = 'import.national';
 /** Errors kept on the job row (the batch keeps them all). */
 export const JOB_ERRORS_KEPT = 200;
 /** Least time between two progress writes. */
@@ -105,7 +113,13 @@ export interface QueueNationalImportInput {
   maxBytes?: number | null;
 }
 
-/** Creates the job row (and keeps the file); answers its id. */
+/** The kept upload of a job: the only place these jobs touch the blob store. */
+const jobFiles = {
+  put: (deps: Deps, buffer: Buffer) => putBlob(deps.config, buffer),
+  get: (deps: Deps, sha256: string) => readBlob(deps.config, sha256),
+};
+
+/** Creates the job row (and keeps the file), then sends the queue job; answers its id. */
 export async function queueNationalImport(deps: Deps, actor: Actor, input: QueueNationalImportInput): Promise<string> {
   const maxBytes = input.maxBytes === undefined ? deps.config.uploadLimit : input.maxBytes;
   if (maxBytes !== null && input.buffer.length > maxBytes) throw new AppError('payload_too_large');
@@ -114,7 +128,7 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
   const sha256 = sha256Of(input.buffer);
   let blob: string | null = null;
   if (input.keepFile ?? true) {
-    blob = await putBlob(deps.config, input.buffer);
+    blob = await jobFiles.put(deps, input.buffer);
     const mime = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
       format
     ];
@@ -142,7 +156,7 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (status === 'queued') wakeJobRunners();
+  if (status === 'queued') await sendImportJob(deps, job.id);
   return job.id;
 }
 
@@ -179,6 +193,7 @@ class ProgressWriter {
           })
           .where('id', '=', this.jobId)
           .where('status', '=', 'running')
+          .where('batch_id', 'is', null) // once the batch committed, the row holds its result
           .execute();
       })
       .catch(() => undefined);
@@ -224,15 +239,11 @@ export interface RunJobOptions {
  * Runs a claimed national import job to its end: status done with the result, or failed with the
  * reason (the error is rethrown for a caller that waits). Nothing of the batch is stored on failure.
  */
-export async function runNationalImportJob(
-  deps: Deps,
-  job: Pick<ClaimedJob, 'id'>,
-  options: RunJobOptions = {},
-): Promise<NationalImportResult> {
+export async function runNationalImportJob(deps: Deps, job: { id: string }, options: RunJobOptions = {}): Promise<NationalImportResult> {
   const row = await deps.db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
   const progress = new ProgressWriter(deps.db, job.id, options.onProgress, options.progressEveryMs);
   try {
-    const buffer = options.buffer ?? (row.blob_sha256 ? await readBlob(deps.config, row.blob_sha256) : null);
+    const buffer = options.buffer ?? (row.blob_sha256 ? await jobFiles.get(deps, row.blob_sha256) : null);
     if (!buffer) throw new Error('the job has no file');
     const state = (row.result ?? {}) as JobState;
     const input: NationalImportInput = {
@@ -241,6 +252,7 @@ export async function runNationalImportJob(
       dryRun: row.dry_run,
       source: row.source,
       onProgress: (p) => progress.report(p, p.phase === 'checking' && p.rowsDone === p.totalRows),
+      onCommit: (tx, result) => recordCommittedBatch(tx, job.id, result),
       ...(state.recordKind ? { kind: state.recordKind } : {}),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     };
@@ -281,9 +293,157 @@ export async function runNationalImportJob(
   }
 }
 
-/** The runner's handler: failures are recorded on the job row, not thrown further. */
-export async function nationalImportJobHandler(deps: Deps, job: ClaimedJob) {
-  await runNationalImportJob(deps, job).catch(() => undefined);
+/**
+ * Written in the batch transaction, so it commits with the records or not at all: the batch id and the
+ * result, phase 'matching' (the post-steps run after the commit). A job killed after this commit is
+ * reported stored by the recovery, never "nothing stored".
+ */
+export async function recordCommittedBatch(tx: Tx, jobId: string, result: NationalImportResult) {
+  const { errors, ...summary } = result;
+  await tx
+    .updateTable('import_jobs')
+    .set({
+      batch_id: result.batchId,
+      total_rows: result.totalRecords,
+      rows_done: result.totalRecords,
+      errors_count: errors.length,
+      errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
+      result: JSON.stringify({ ...summary, phase: 'matching' }),
+      updated_at: sql<Date>`clock_timestamp()`,
+    })
+    .where('id', '=', jobId)
+    .execute();
+}
+
+async function sendImportJob(deps: Deps, jobId: string) {
+  await deps.jobs?.send(NATIONAL_IMPORT_QUEUE, { jobId });
+}
+
+/**
+ * The queue's handler: claims the row (queued → running, one conditional update, so a job delivered
+ * twice runs once) and runs it; a row left running by a stopped process (the queue retries a job whose
+ * instance died once it expires) is recovered instead. Failures are recorded on the row, not thrown.
+ */
+export async function nationalImportJobHandler(deps: Deps, data: { jobId?: unknown }) {
+  if (typeof data.jobId !== 'string') return;
+  const claimed = await deps.db
+    .updateTable('import_jobs')
+    .set({ status: 'running', started_at: sql<Date>`clock_timestamp()`, updated_at: sql<Date>`clock_timestamp()` })
+    .where('id', '=', data.jobId)
+    .where('status', '=', 'queued')
+    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .returning('id')
+    .executeTakeFirst();
+  if (claimed) {
+    await runNationalImportJob(deps, claimed).catch(() => undefined);
+    return;
+  }
+  await sweepImportJobs(deps, { jobId: data.jobId });
+}
+
+/**
+ * A job left 'running' whose row has not moved for this long belongs to a process that stopped (crash,
+ * kill, restart). Progress is written every 250 ms while a job checks rows, so a live job is never this
+ * quiet (on the embedded database a long batch commit holds the only connection, hence the margin).
+ */
+export const STALE_JOB_MINUTES = 10;
+/** A queued row not taken for this long was never sent (a process stopped between the two): send it again. */
+export const UNSENT_JOB_MINUTES = 5;
+
+export interface SweepResult {
+  /** Batch committed before the stop: reported stored, post-steps resumed. */
+  stored: number;
+  /** Nothing committed: queued again from the kept file. */
+  retried: number;
+  /** Nothing committed and no kept file: failed, import again. */
+  failed: number;
+  /** Queued rows sent to the queue again. */
+  resent: number;
+}
+
+/**
+ * Recovers interrupted import jobs truthfully (the scheduled sweep, and a job the queue delivers again).
+ * Each row is taken by one conditional update (its updated_at moved), so two instances sweeping at once
+ * recover it once.
+ */
+export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: number; jobId?: string } = {}): Promise<SweepResult> {
+  const staleMinutes = options.staleMinutes ?? STALE_JOB_MINUTES;
+  const out: SweepResult = { stored: 0, retried: 0, failed: 0, resent: 0 };
+  let q = deps.db
+    .updateTable('import_jobs')
+    .set({ updated_at: sql<Date>`clock_timestamp()` })
+    .where('status', '=', 'running')
+    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`);
+  if (options.jobId) q = q.where('id', '=', options.jobId);
+  const stale = await q.returning(['id', 'batch_id', 'blob_sha256', 'result']).execute();
+  for (const row of stale) {
+    if (row.batch_id) {
+      await finishCommittedImport(deps, row.id, row.batch_id, (row.result ?? {}) as Record<string, unknown>);
+      out.stored++;
+    } else if (row.blob_sha256) {
+      await deps.db
+        .updateTable('import_jobs')
+        .set({
+          status: 'queued',
+          rows_done: 0,
+          result: sql`coalesce(result, '{}'::jsonb) || jsonb_build_object('phase', 'queued', 'interrupted', coalesce((result->>'interrupted')::int, 0) + 1)`,
+          updated_at: sql<Date>`clock_timestamp()`,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      await sendImportJob(deps, row.id);
+      out.retried++;
+    } else {
+      await deps.db
+        .updateTable('import_jobs')
+        .set({
+          status: 'failed',
+          failure:
+            'interrupted: the process running this import stopped before its records were committed; nothing of it was stored — import the file again / 导入中断（数据提交前），未写入任何数据，请重新导入',
+          finished_at: sql<Date>`clock_timestamp()`,
+          updated_at: sql<Date>`clock_timestamp()`,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      out.failed++;
+    }
+  }
+  if (deps.jobs?.mode === 'pg-boss' && !options.jobId) {
+    const unsent = await deps.db
+      .updateTable('import_jobs')
+      .set({ updated_at: sql<Date>`clock_timestamp()` })
+      .where('status', '=', 'queued')
+      .where('kind', '=', NATIONAL_IMPORT_JOB)
+      .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${UNSENT_JOB_MINUTES})`)
+      .returning('id')
+      .execute();
+    for (const row of unsent) await sendImportJob(deps, row.id);
+    out.resent = unsent.length;
+  }
+  return out;
+}
+
+/** The post-steps of a committed batch (unit matching, which refreshes the map), then done with its result. */
+async function finishCommittedImport(deps: Deps, jobId: string, batchId: string, state: Record<string, unknown>) {
+  const { phase: _phase, ...summary } = state;
+  let matchFailure: string | undefined;
+  try {
+    await matchNationalUnits(deps.db, { batchId });
+  } catch (err) {
+    matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+    await refreshMapFacts(deps.db, { batchId }).catch(() => undefined);
+  }
+  await deps.db
+    .updateTable('import_jobs')
+    .set({
+      status: 'done',
+      result: JSON.stringify({ ...summary, resumedAfterInterruption: true, ...(matchFailure ? { matchFailure } : {}) }),
+      finished_at: sql<Date>`clock_timestamp()`,
+      updated_at: sql<Date>`clock_timestamp()`,
+    })
+    .where('id', '=', jobId)
+    .execute();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from '@rdplan/domain';
 import { appendAudit, canonicalJson } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
+import type { Tx } from '../../db/database.js';
 import { sha256Of } from '../../storage/blobs.js';
 import { inTransaction } from '../transaction.js';
 import { refreshMapFacts } from './map-facts.js';
@@ -51,6 +52,11 @@ export interface NationalImportInput {
    * for the transaction it reports on (PGlite has one connection).
    */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /**
+   * Called inside the batch transaction after the records are written (not for a dry run): the job
+   * records that its batch is stored in the same commit as the records (import-jobs.ts).
+   */
+  onCommit?: (tx: Tx, result: NationalImportResult) => Promise<void>;
 }
 
 interface Counts {
@@ -306,7 +312,7 @@ export async function importNational(deps: Deps, actor: Actor, input: NationalIm
         });
       }
     }
-    return {
+    const done: NationalImportResult = {
       batchId,
       dryRun,
       filename,
@@ -323,6 +329,8 @@ export async function importNational(deps: Deps, actor: Actor, input: NationalIm
       timingsMs,
       errors,
     };
+    if (batchId && input.onCommit) await input.onCommit(tx, done);
+    return done;
   });
   timingsMs.write = lap(); // through the commit
 
