@@ -18,6 +18,7 @@ import { nationalImportJobHandler, NATIONAL_IMPORT_JOB } from './commands/nation
 import { JobRunner } from './jobs/runner.js';
 import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
+import { createBlobStore, type BlobStore } from './storage/blobs.js';
 
 export type App = FastifyInstance;
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   db: Db;
   config: Config;
   clock?: Clock;
+  /** Where uploaded files are kept (default: the store the configuration names). */
+  blobs?: BlobStore;
   /** Where JSON log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
 }
@@ -40,7 +43,8 @@ export interface AppOptions {
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
-  const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock };
+  const blobs = options.blobs ?? (await createBlobStore(config, options.db));
+  const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock, blobs };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -98,6 +102,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const jobs = new JobRunner(deps, { [NATIONAL_IMPORT_JOB]: nationalImportJobHandler }, 2000, (msg, err) => app.log.error({ err }, msg));
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
+  // A store the app made itself is its own to close (an S3 client's sockets).
+  if (!options.blobs) app.addHook('onClose', async () => blobs.close?.());
+  app.decorate('deps', deps);
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

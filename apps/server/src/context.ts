@@ -2,6 +2,7 @@ import type { Role } from '@rdplan/domain';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import type { BlobStore } from './storage/blobs.js';
 
 /** Who is acting: a signed-in user, the public, or the system (CLI, jobs). */
 export interface Actor {
@@ -23,4 +24,6 @@ export interface Deps {
   db: Db;
   config: Config;
   clock: Clock;
+  /** Uploaded files by SHA-256, readable from every instance (storage/blobs.ts). */
+  blobs: BlobStore;
 }

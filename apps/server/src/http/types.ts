@@ -1,6 +1,6 @@
 import type { Role } from '@rdplan/domain';
 import type { SessionUser } from '../auth/sessions.js';
-import type { Actor } from '../context.js';
+import type { Actor, Deps } from '../context.js';
 
 /**
  * Who may call a route, declared on every route and enforced before the handler runs:
@@ -12,6 +12,8 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string; access: Access }[];
+    /** What the app's commands run with (database, configuration, clock, blob store). */
+    deps: Deps;
   }
   interface FastifyContextConfig {
     access?: Access;

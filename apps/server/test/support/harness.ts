@@ -12,7 +12,7 @@ import { createTestDatabase } from './test-db.js';
 
 export interface Harness {
   app: App;
-  database: Database;
+  database: Database & { url?: string };
   deps: Deps;
   clock: ManualClock;
   client(): Client;
@@ -32,5 +32,5 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
   });
-  return { app, database, deps: { db: database.db, config, clock }, clock, client: () => new Client(app) };
+  return { app, database, deps: app.deps, clock, client: () => new Client(app) };
 }

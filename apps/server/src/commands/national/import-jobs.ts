@@ -4,7 +4,7 @@ import type { Actor, Deps } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ImportJobsTable } from '../../db/schema.js';
 import { wakeJobRunners, type ClaimedJob } from '../../jobs/runner.js';
-import { putBlob, readBlob, sha256Of } from '../../storage/blobs.js';
+import { sha256Of } from '../../storage/blobs.js';
 import { importNational, type ImportProgress, type NationalImportInput, type NationalImportResult } from './import-national.js';
 import { detectFormat } from './national-format.js';
 import type { NationalRecordKind, RecordError } from './national-records.js';
@@ -114,10 +114,10 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
   const sha256 = sha256Of(input.buffer);
   let blob: string | null = null;
   if (input.keepFile ?? true) {
-    blob = await putBlob(deps.config, input.buffer);
     const mime = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
       format
     ];
+    blob = await deps.blobs.put(input.buffer, { mime });
     await deps.db
       .insertInto('blobs')
       .values({ sha256: blob, size: input.buffer.length, mime })
@@ -232,7 +232,7 @@ export async function runNationalImportJob(
   const row = await deps.db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
   const progress = new ProgressWriter(deps.db, job.id, options.onProgress, options.progressEveryMs);
   try {
-    const buffer = options.buffer ?? (row.blob_sha256 ? await readBlob(deps.config, row.blob_sha256) : null);
+    const buffer = options.buffer ?? (row.blob_sha256 ? await deps.blobs.get(row.blob_sha256) : null);
     if (!buffer) throw new Error('the job has no file');
     const state = (row.result ?? {}) as JobState;
     const input: NationalImportInput = {
