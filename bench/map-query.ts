@@ -13,6 +13,7 @@ import { normaliseOrgName, personKey } from '@rdplan/domain';
 import { sql } from 'kysely';
 import { systemClock } from '../apps/server/src/clock.js';
 import { loadConfig } from '../apps/server/src/config.js';
+import { createDeps } from '../apps/server/src/deps.js';
 import { migrate, openDatabase, type Db } from '../apps/server/src/db/database.js';
 import { refreshMapFacts } from '../apps/server/src/commands/national/map-facts.js';
 import { mapAttraction, mapBackfill, mapNetwork, mapSummary, type MapFilter } from '../apps/server/src/repositories/national-map.js';
@@ -246,7 +247,7 @@ export async function mapQueryBench(): Promise<Record<string, unknown>[]> {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) throw new Error('map-query needs an empty database (national_units has rows)');
-    await seedDemo({ db, config: loadConfig(), clock: systemClock });
+    await seedDemo(await createDeps(db, loadConfig(), systemClock));
     // The demo seed imports its own small body of national records: the benchmark replaces it (unlinking the
     // demo applications that point at them).
     await sql`

@@ -13,6 +13,7 @@ import { systemClock } from '../apps/server/src/clock.js';
 import { importNationalAsJob } from '../apps/server/src/commands/national/import-jobs.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { systemActor } from '../apps/server/src/context.js';
+import { createDeps } from '../apps/server/src/deps.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
 import { findPostgresBin, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
@@ -31,7 +32,7 @@ export async function nationalImportBench(): Promise<Record<string, unknown>[]> 
   try {
     await migrate(database.db);
     const config = { ...loadConfig(), dataDir };
-    const deps = { db: database.db, config, clock: systemClock };
+    const deps = await createDeps(database.db, config, systemClock);
     await seedDemo(deps);
 
     const national = generateNational(generateRegistry(), { size: 'bench' });

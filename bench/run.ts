@@ -6,6 +6,7 @@ import { generateRegistry } from '@rdplan/demo';
 import { isValidUscc } from '@rdplan/domain';
 import { systemClock } from '../apps/server/src/clock.js';
 import { loadConfig } from '../apps/server/src/config.js';
+import { createDeps } from '../apps/server/src/deps.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
 import { assignmentBench } from './assignment.js';
@@ -38,7 +39,7 @@ const benches: Record<string, () => Promise<Record<string, unknown> | Record<str
     const t = performance.now();
     const d = await openDatabase({ dataDir: null });
     await migrate(d.db);
-    const r = await seedDemo({ db: d.db, config: loadConfig(), clock: systemClock });
+    const r = await seedDemo(await createDeps(d.db, loadConfig(), systemClock));
     const ms = performance.now() - t;
     await d.close();
     return { bench: 'registry-seed', size: 'demo', organisations: r.organisations, people: r.people, ms: Math.round(ms) };

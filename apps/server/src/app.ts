@@ -19,6 +19,7 @@ import type { MailTransport } from './jobs/mail.js';
 import { createJobQueue } from './jobs/queue.js';
 import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
+import { createBlobStore, type BlobStore } from './storage/blobs.js';
 
 export type App = FastifyInstance;
 
@@ -38,6 +39,8 @@ export interface AppOptions {
   database?: Pick<Database, 'url' | 'pglite'>;
   /** Mail transport for the outbox (tests); default SMTP from config.smtpUrl. */
   mailTransport?: MailTransport;
+  /** Where uploaded files are kept (default: the store the configuration names). */
+  blobs?: BlobStore;
   /** Where JSON log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
 }
@@ -45,7 +48,8 @@ export interface AppOptions {
 /** Builds the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
-  const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock };
+  const blobs = options.blobs ?? (await createBlobStore(config, options.db));
+  const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock, blobs };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -112,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerJobs(deps, deps.jobs, app.log, options.mailTransport ? { mailTransport: options.mailTransport } : {});
   app.addHook('onReady', async () => deps.jobs?.start());
   app.addHook('onClose', async () => deps.jobs?.stop());
+  // A store the app made itself is its own to close (an S3 client's sockets).
+  if (!options.blobs) app.addHook('onClose', async () => blobs.close?.());
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

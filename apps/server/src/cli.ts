@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { verifyAudit } from './audit/audit.js';
 import { migrate, openDatabase, type Database } from './db/database.js';
@@ -10,6 +9,7 @@ import { importNationalAsJob } from './commands/national/import-jobs.js';
 import type { ImportProgress } from './commands/national/import-national.js';
 import { recordKind } from './commands/national/national-format.js';
 import { systemActor } from './context.js';
+import { createDeps } from './deps.js';
 
 const USAGE = `rdplan <command>
 
@@ -53,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log('migrations are up to date');
       return 0;
     case 'seed': {
-      const result = await withDatabase((d) => seedDemo({ db: d.db, config, clock: systemClock }));
+      const result = await withDatabase(async (d) => seedDemo(await createDeps(d.db, config)));
       console.log(result.seeded ? `demo loaded: ${JSON.stringify(result)}` : 'database already has data; nothing loaded');
       return 0;
     }
@@ -63,7 +63,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 2;
       }
       fs.rmSync(config.dataDir, { recursive: true, force: true });
-      const result = await withDatabase((d) => seedDemo({ db: d.db, config, clock: systemClock }));
+      const result = await withDatabase(async (d) => seedDemo(await createDeps(d.db, config)));
       console.log(`demo reset: ${JSON.stringify(result)}`);
       return 0;
     }
@@ -84,9 +84,10 @@ export async function runCli(argv: string[]): Promise<number> {
           const writing = p.phase === 'writing' ? ` · writing ${p.written ?? 0}/${p.toWrite ?? 0}` : '';
           console.error(`rows ${p.rowsDone}/${p.totalRows} · ${rate} rows/s · errors ${p.errors.length}${writing}`);
         };
-        const { jobId, result } = await withDatabase((d) => {
+        const { jobId, result } = await withDatabase(async (d) => {
+          const deps = await createDeps(d.db, config);
           started = performance.now(); // the import itself, not opening and migrating the database
-          return importNationalAsJob({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
+          return importNationalAsJob(deps, systemActor('cli-import'), {
             filename: path.basename(file),
             buffer,
             dryRun: argv.includes('--dry-run'),
@@ -107,8 +108,8 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       if (sub !== 'organisations' || !file) break;
       const buffer = fs.readFileSync(file);
-      const result = await withDatabase((d) =>
-        importOrganisations({ db: d.db, config, clock: systemClock }, systemActor('cli-import'), {
+      const result = await withDatabase(async (d) =>
+        importOrganisations(await createDeps(d.db, config), systemActor('cli-import'), {
           filename: path.basename(file),
           buffer,
           dryRun: argv.includes('--dry-run'),

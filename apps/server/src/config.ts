@@ -1,6 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** An S3-compatible bucket for uploaded files (RDPLAN_BLOB_STORE=s3). */
+export interface S3BlobConfig {
+  kind: 's3';
+  bucket: string;
+  /** A non-AWS server (MinIO, Ceph …); absent for AWS S3. */
+  endpoint: string | undefined;
+  region: string;
+  forcePathStyle: boolean;
+  /** Prefix of the object keys ("blobs/"). */
+  prefix: string;
+}
+
+export type BlobStoreConfig = { kind: 'postgres' } | S3BlobConfig;
+
 export interface Config {
   /** Address the server listens on (HOST; every interface by default). */
   host: string;
@@ -41,6 +55,8 @@ export interface Config {
   mailFrom: string;
   /** Days before a call closes when a unit whose application is still a draft is reminded. */
   reminderDays: number;
+  /** Where uploaded files are kept: the database (default) or an S3-compatible bucket. */
+  blobStore: BlobStoreConfig;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -67,6 +83,25 @@ function trustProxy(value: string | undefined): Config['trustProxy'] {
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);
+}
+
+function blobStoreConfig(env: NodeJS.ProcessEnv): BlobStoreConfig {
+  const kind = env.RDPLAN_BLOB_STORE || 'postgres';
+  if (kind === 'postgres') return { kind };
+  if (kind !== 's3') throw new Error(`RDPLAN_BLOB_STORE must be "postgres" or "s3", got "${kind}"`);
+  const bucket = env.RDPLAN_S3_BUCKET;
+  if (!bucket) throw new Error('RDPLAN_BLOB_STORE=s3 needs RDPLAN_S3_BUCKET');
+  const endpoint = env.RDPLAN_S3_ENDPOINT || undefined;
+  const pathStyle = env.RDPLAN_S3_FORCE_PATH_STYLE;
+  return {
+    kind,
+    bucket,
+    endpoint,
+    region: env.RDPLAN_S3_REGION || env.AWS_REGION || 'us-east-1',
+    // Servers other than AWS are usually addressed by path (http://host:port/bucket/key).
+    forcePathStyle: pathStyle ? pathStyle === 'true' : endpoint !== undefined,
+    prefix: env.RDPLAN_S3_PREFIX ?? 'blobs/',
+  };
 }
 
 /** Reads the configuration from the environment; every setting has a working default. */
@@ -96,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.RDPLAN_SMTP_URL || undefined,
     mailFrom: env.RDPLAN_MAIL_FROM || 'rdplan <no-reply@rdplan.localhost>',
     reminderDays: int('RDPLAN_REMINDER_DAYS', env.RDPLAN_REMINDER_DAYS, 3),
+    blobStore: blobStoreConfig(env),
   };
 }
 

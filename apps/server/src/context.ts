@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { BlobStore } from './storage/blobs.js';
 
 /** Who is acting: a signed-in user, the public, or the system (CLI, jobs). */
 export interface Actor {
@@ -29,4 +30,6 @@ export interface Deps {
    * false); one-off tools (the CLI, seeding) run without it and do the work inline.
    */
   jobs?: JobQueue;
+  /** Uploaded files by SHA-256, readable from every instance (storage/blobs.ts). */
+  blobs: BlobStore;
 }

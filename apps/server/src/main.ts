@@ -4,7 +4,9 @@ import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
+import { createDeps } from './deps.js';
 import { seedDemo } from './seed/demo.js';
+import { copyLegacyBlobs } from './storage/blobs.js';
 
 /**
  * Starts the platform: opens the database (embedded PGlite in the data folder unless DATABASE_URL is
@@ -19,9 +21,14 @@ async function main() {
   await migrate(database.db);
   // Demo accounts have published passwords: never loaded in production unless RDPLAN_DEMO=1 asks for them.
   const demo = process.env.RDPLAN_DEMO ? process.env.RDPLAN_DEMO === '1' : !config.databaseUrl && !config.production;
-  const app = await buildApp({ db: database.db, database, config, clock: systemClock });
+  const deps = await createDeps(database.db, config, systemClock);
+  const app = await buildApp({ db: database.db, database, config, clock: systemClock, blobs: deps.blobs });
+  // Files an older version kept in the data folder move into the blob store (idempotent).
+  const legacy = await copyLegacyBlobs(deps.blobs, config);
+  if (legacy.copied > 0 || legacy.skipped.length > 0)
+    app.log.info(legacy, 'uploaded files copied from the data folder into the blob store');
   if (demo) {
-    const seeded = await seedDemo({ db: database.db, config, clock: systemClock });
+    const seeded = await seedDemo(deps);
     if (seeded.seeded) app.log.info(seeded, 'demo data loaded');
   }
   await app.listen({ host: config.host, port: config.port });

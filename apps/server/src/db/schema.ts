@@ -334,7 +334,9 @@ export interface WorkplanComparisonsTable {
 export interface BlobsTable {
   sha256: string;
   size: number;
-  mime: string;
+  mime: ColumnType<string, string | undefined, string>;
+  /** The bytes, in the PostgreSQL blob store; null when they live elsewhere (S3, an old data folder). */
+  content: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   created_at: CreatedAt;
 }
 
@@ -388,6 +390,8 @@ export interface ApplicationAttachmentsTable {
   size: number;
   uploaded_by: string | null;
   uploaded_at: CreatedAt;
+  /** Active content found in the PDF (JavaScript, OpenAction, AA, Launch …): flagged to officers. */
+  active_content: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface RuleDecisionsTable {

@@ -12,7 +12,7 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string; access: Access }[];
-    /** What the app's commands run with (its database, clock, job queue): tests and tools reach it here. */
+    /** What the app's commands run with (database, configuration, clock, job queue, blob store): tests and tools reach it here. */
     deps: Deps;
   }
   interface FastifyContextConfig {

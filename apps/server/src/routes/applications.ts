@@ -34,7 +34,7 @@ import { loadForActor, viewById } from '../commands/applications/view.js';
 import { withdrawApplication } from '../commands/applications/withdraw-application.js';
 import type { Deps } from '../context.js';
 import { listApplications } from '../repositories/applications.js';
-import { readBlob } from '../storage/blobs.js';
+import { isBlobNotFound } from '../storage/blobs.js';
 import type { RouteScope } from './helpers.js';
 
 const UNITS: Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
@@ -234,7 +234,12 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
         .where('application_id', '=', row.id)
         .executeTakeFirst();
       if (!att) throw new AppError('not_found');
-      const file = await readBlob(deps.config, att.blob_sha256);
+      const file = await deps.blobs.get(att.blob_sha256).catch((err: unknown) => {
+        if (!isBlobNotFound(err)) throw err;
+        // The row outlived its file (a store emptied or switched without copying): say so in the log, 404 to the user.
+        req.log.error({ sha256: att.blob_sha256, store: deps.blobs.kind }, 'attachment file missing from the blob store');
+        throw new AppError('not_found');
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`)

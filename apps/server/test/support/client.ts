@@ -4,6 +4,8 @@ export interface Response<T = any> {
   status: number;
   body: T;
   headers: Record<string, unknown>;
+  /** The body's bytes as sent. */
+  raw: Buffer;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Client {
     this.keepCookies(res.headers['set-cookie']);
     let body: any = res.body;
     if (String(res.headers['content-type'] ?? '').includes('json') && res.body) body = JSON.parse(res.body);
-    return { status: res.statusCode, body, headers: res.headers };
+    return { status: res.statusCode, body, headers: res.headers, raw: res.rawPayload };
   }
 
   async refreshSession() {

@@ -12,7 +12,7 @@ import { createTestDatabase } from './test-db.js';
 
 export interface Harness {
   app: App;
-  database: Database;
+  database: Database & { url?: string };
   deps: Deps;
   clock: ManualClock;
   client(): Client;

@@ -26,7 +26,7 @@ function pgliteTemplate() {
  * A fresh, migrated database of the kind this test project runs on: an embedded PGlite, or a new
  * database on the PostgreSQL server the suite started (dropped again by close()).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (testDbKind === 'postgres') {
     const adminUrl = inject('pgUrl');
     const name = `rdplan_t_${randomBytes(6).toString('hex')}`;
@@ -40,6 +40,8 @@ export async function createTestDatabase(): Promise<Database> {
     await migrate(database.db);
     return {
       ...database,
+      /** For a second connection pool to the same database (a second app instance). */
+      url: url.toString(),
       async close() {
         await database.close();
         const a = new pg.Client({ connectionString: adminUrl });

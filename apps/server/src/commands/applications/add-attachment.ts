@@ -1,7 +1,7 @@
 import { AppError, type ApplicationView } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
-import { isPdf, putBlob, sha256Of } from '../../storage/blobs.js';
+import { isPdf } from '../../storage/blobs.js';
 import { inTransaction } from '../transaction.js';
 import { assertApplicantMayEdit } from './guards.js';
 import { buildView, loadForActor } from './view.js';
@@ -29,7 +29,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, upload
   }
   if (upload.buffer.length === 0 || !isPdf(upload.buffer))
     throw new AppError('unsupported_media_type', { path: 'body.file', expected: 'application/pdf' });
-  const sha = await putBlob(deps.config, upload.buffer);
+  const sha = await deps.blobs.put(upload.buffer, { mime: 'application/pdf' });
   return inTransaction(deps, async (tx, now) => {
     const { app, relation, call } = await loadForActor(tx, actor, id);
     assertApplicantMayEdit(app, relation);
@@ -67,7 +67,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, upload
       entityType: 'application',
       entityId: app.id,
       before: replaced.length ? replaced.map((r) => ({ filename: r.filename, sha256: r.blob_sha256 })) : null,
-      after: { id: row.id, materialKey: material.key, filename: row.filename, size: upload.buffer.length, sha256: sha256Of(upload.buffer) },
+      after: { id: row.id, materialKey: material.key, filename: row.filename, size: upload.buffer.length, sha256: sha },
     });
     return buildView(tx, actor, updated, call, relation, now);
   });

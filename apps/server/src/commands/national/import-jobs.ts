@@ -3,8 +3,8 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor, Deps } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ImportJobsTable } from '../../db/schema.js';
-import { putBlob, readBlob, sha256Of } from '../../storage/blobs.js';
 import type { Tx } from '../../db/database.js';
+import { sha256Of } from '../../storage/blobs.js';
 import { importNational, type ImportProgress, type NationalImportInput, type NationalImportResult } from './import-national.js';
 import { refreshMapFacts } from './map-facts.js';
 import { matchNationalUnits } from './match-units.js';
@@ -114,11 +114,6 @@ export interface QueueNationalImportInput {
 }
 
 /** The kept upload of a job: the only place these jobs touch the blob store. */
-const jobFiles = {
-  put: (deps: Deps, buffer: Buffer) => putBlob(deps.config, buffer),
-  get: (deps: Deps, sha256: string) => readBlob(deps.config, sha256),
-};
-
 /** Creates the job row (and keeps the file), then sends the queue job; answers its id. */
 export async function queueNationalImport(deps: Deps, actor: Actor, input: QueueNationalImportInput): Promise<string> {
   const maxBytes = input.maxBytes === undefined ? deps.config.uploadLimit : input.maxBytes;
@@ -128,10 +123,10 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
   const sha256 = sha256Of(input.buffer);
   let blob: string | null = null;
   if (input.keepFile ?? true) {
-    blob = await jobFiles.put(deps, input.buffer);
     const mime = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
       format
     ];
+    blob = await deps.blobs.put(input.buffer, { mime });
     await deps.db
       .insertInto('blobs')
       .values({ sha256: blob, size: input.buffer.length, mime })
@@ -243,7 +238,7 @@ export async function runNationalImportJob(deps: Deps, job: { id: string }, opti
   const row = await deps.db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
   const progress = new ProgressWriter(deps.db, job.id, options.onProgress, options.progressEveryMs);
   try {
-    const buffer = options.buffer ?? (row.blob_sha256 ? await jobFiles.get(deps, row.blob_sha256) : null);
+    const buffer = options.buffer ?? (row.blob_sha256 ? await deps.blobs.get(row.blob_sha256) : null);
     if (!buffer) throw new Error('the job has no file');
     const state = (row.result ?? {}) as JobState;
     const input: NationalImportInput = {
