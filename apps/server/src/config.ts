@@ -57,6 +57,19 @@ export interface Config {
   reminderDays: number;
   /** Where uploaded files are kept: the database (default) or an S3-compatible bucket. */
   blobStore: BlobStoreConfig;
+  /**
+   * Requests per client address and window on sign-in, registration, invitations and every public write,
+   * counted in the database so that all instances share them; null turns rate limiting off.
+   */
+  rateLimit: RateLimitConfig | null;
+}
+
+export interface RateLimitConfig {
+  windowSeconds: number;
+  login: number;
+  register: number;
+  invitations: number;
+  publicWrite: number;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -132,6 +145,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.RDPLAN_MAIL_FROM || 'rdplan <no-reply@rdplan.localhost>',
     reminderDays: int('RDPLAN_REMINDER_DAYS', env.RDPLAN_REMINDER_DAYS, 3),
     blobStore: blobStoreConfig(env),
+    rateLimit:
+      env.RDPLAN_RATE_LIMIT === 'off'
+        ? null
+        : {
+            windowSeconds: int('RDPLAN_RATE_LIMIT_WINDOW_SECONDS', env.RDPLAN_RATE_LIMIT_WINDOW_SECONDS, 60),
+            login: int('RDPLAN_RATE_LIMIT_LOGIN', env.RDPLAN_RATE_LIMIT_LOGIN, 30),
+            register: int('RDPLAN_RATE_LIMIT_REGISTER', env.RDPLAN_RATE_LIMIT_REGISTER, 10),
+            invitations: int('RDPLAN_RATE_LIMIT_INVITATIONS', env.RDPLAN_RATE_LIMIT_INVITATIONS, 30),
+            publicWrite: int('RDPLAN_RATE_LIMIT_PUBLIC_WRITE', env.RDPLAN_RATE_LIMIT_PUBLIC_WRITE, 30),
+          },
   };
 }
 

@@ -722,6 +722,14 @@ export interface SelectionFieldBudgetsTable {
   set_at: Timestamp;
 }
 
+/** Rate-limit counters shared by the app instances: hits of one key in one fixed window. */
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  expires_at: Date;
+  hits: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -778,6 +786,7 @@ export interface DB {
   selection_pins: SelectionPinsTable;
   selections: SelectionsTable;
   selection_field_budgets: SelectionFieldBudgetsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

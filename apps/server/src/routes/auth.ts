@@ -63,7 +63,10 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign in', body: LoginInput, response: { 200: SessionOut } } },
+    {
+      config: { access: 'public', rateLimitPolicy: 'login' },
+      schema: { tags: ['auth'], summary: 'Sign in', body: LoginInput, response: { 200: SessionOut } },
+    },
     async (req, reply) => {
       const result = await login(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
@@ -97,7 +100,7 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
   app.post(
     '/api/auth/register',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimitPolicy: 'register' },
       schema: {
         tags: ['auth'],
         summary: 'Register an applicant unit by its credit code (pending until the bureau confirms)',
@@ -111,7 +114,7 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
   app.post(
     '/api/auth/invitations/accept',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimitPolicy: 'invitations' },
       schema: { tags: ['auth'], summary: 'Accept an invitation and set a password', body: AcceptInvitationInput },
     },
     async (req, reply) => reply.status(201).send(await acceptInvitation(deps, req.body)),
@@ -120,7 +123,7 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
   app.post(
     '/api/org/invitations',
     {
-      config: { access: ['unit_admin'] },
+      config: { access: ['unit_admin'], rateLimitPolicy: 'invitations' },
       schema: { tags: ['organisation'], summary: 'Invite a colleague to the unit', body: InviteMemberInput },
     },
     async (req, reply) => reply.status(201).send(await inviteMember(deps, requireOrgActor(req), req.body)),

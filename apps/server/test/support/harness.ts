@@ -24,7 +24,8 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const clock = new ManualClock();
   // Attachments and other files go to a folder of this test file's own, removed afterwards.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-test-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, ...overrides };
+  // Rate limits off unless a test asks for them: the tests sign in many users from one address.
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, rateLimit: null, ...overrides };
   const app = await buildApp({ db: database.db, database, config, clock });
   await app.ready();
   afterAll(async () => {

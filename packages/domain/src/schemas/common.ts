@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
 import { isValidUscc, normaliseUscc } from '../uscc.js';
 
 /** Request schemas shared by the server (authoritative) and the web forms (instant feedback). */
@@ -14,16 +15,16 @@ export const Uscc = z.string().max(40).transform(normaliseUscc).refine(isValidUs
   message: 'not a valid unified social credit code (GB 32100-2015) / 统一社会信用代码无效',
 });
 
+/** The dates the platform accepts: policy dates of this era and the next two centuries (PostgreSQL's range is wider). */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2199-12-31';
+
+/** A real calendar date 'YYYY-MM-DD' between DATE_MIN and DATE_MAX (2026-02-30, 0000-01-01, 9999-12-31 fail). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date as YYYY-MM-DD' })
-  .refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { message: 'not a calendar date' },
-  );
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'not a calendar date / 不是有效日期' })
+  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, { message: `date between ${DATE_MIN} and ${DATE_MAX} / 日期超出范围` });
 
 export const RegionCode = z.string().regex(/^\d{6}$/, { message: 'GB/T 2260 code of six digits' });
 

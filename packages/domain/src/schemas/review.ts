@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { SelectionBudgets, SelectionObjective, SelectionResult } from '../review/selection.js';
-import { NonEmpty } from './common.js';
+import { IsoDate, NonEmpty } from './common.js';
 
 const Uuid = z.string().uuid();
 const Reason = z.string().trim().max(500);
@@ -14,7 +14,6 @@ const FieldCode = z
   .string()
   .trim()
   .regex(/^F\d{2}(\.\d{2})?$/, { message: 'field code such as F07 or F07.01' });
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date YYYY-MM-DD' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings of a call's review
@@ -127,7 +126,7 @@ export const ExpertCurate = z.strictObject({
   keywords: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
   loadCap: z.number().int().min(0).max(500).optional(),
   available: z.boolean().optional(),
-  unavailableUntil: IsoDay.nullable().optional(),
+  unavailableUntil: IsoDate.nullable().optional(),
   note: z.string().trim().max(1000).optional(),
   reason: Reason.optional(),
 });

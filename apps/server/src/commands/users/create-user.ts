@@ -22,11 +22,16 @@ export async function assertRoleLinks(db: Executor, roles: readonly string[], or
     if (!leads)
       throw new AppError('validation_failed', [{ path: 'body.orgId', message: 'not a chain-leader enterprise / 该单位不是链主企业' }]);
   }
+  const person = personId
+    ? await db.selectFrom('people').select(['id', 'is_expert']).where('id', '=', personId).executeTakeFirst()
+    : undefined;
+  if (personId && !person) {
+    throw new AppError('validation_failed', [{ path: 'body.personId', message: 'unknown person / 人员不存在' }]);
+  }
   if (roles.includes('expert')) {
     if (!personId)
       throw new AppError('validation_failed', [{ path: 'body.personId', message: 'required for experts / 专家账号须关联专家库人员' }]);
-    const p = await db.selectFrom('people').select(['id', 'is_expert']).where('id', '=', personId).executeTakeFirst();
-    if (!p?.is_expert)
+    if (!person?.is_expert)
       throw new AppError('validation_failed', [{ path: 'body.personId', message: 'not in the expert pool / 不在专家库中' }]);
   }
 }
