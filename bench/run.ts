@@ -10,6 +10,7 @@ import { createDeps } from '../apps/server/src/deps.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
 import { assignmentBench } from './assignment.js';
+import { auditContentionBench } from './audit-contention.js';
 import { mapQueryBench } from './map-query.js';
 import { matchingBench } from './matching.js';
 import { nationalImportBench } from './national-import.js';
@@ -56,6 +57,8 @@ const benches: Record<string, () => Promise<Record<string, unknown> | Record<str
   overlap: overlapBench,
   /** Budget-optimal selection within every cap, each objective, against HiGHS; rank-and-cut beside it. */
   selection: selectionBench,
+  /** Concurrent audited transactions that work after auditing: lock held through the work vs append at commit. */
+  'audit-contention': auditContentionBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -24,6 +24,8 @@ export interface Config {
   /** PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Key of the audit chain's signed anchor (RDPLAN_AUDIT_KEY); else a key file in the data folder. */
+  auditKey: string | undefined;
   /** Built web app to serve, or null when it has not been built. */
   webDist: string | null;
   /** Secure cookies need HTTPS; on by default in production. */
@@ -117,6 +119,12 @@ function blobStoreConfig(env: NodeJS.ProcessEnv): BlobStoreConfig {
   };
 }
 
+function auditKeySetting(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error('RDPLAN_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)');
+  return value;
+}
+
 /** Reads the configuration from the environment; every setting has a working default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.RDPLAN_DATA_DIR ?? path.join(repoRoot, '.data')),
+    auditKey: auditKeySetting(env.RDPLAN_AUDIT_KEY),
     webDist: env.RDPLAN_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
     secureCookies: env.RDPLAN_SECURE_COOKIES ? env.RDPLAN_SECURE_COOKIES === 'true' : production,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

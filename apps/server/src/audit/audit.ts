@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../context.js';
 import type { Executor, Tx } from '../db/database.js';
+import { ANCHOR_FILE, anchorSignatureValid, readAnchorFile, signAnchor, type Anchor } from './anchor.js';
 
 /**
  * The audit log: every state change appends one event in the same transaction as the change.
  * Events form a hash chain (each hash covers the event and the previous hash), so altering or removing
- * a row breaks verification from that row on.
+ * a row is detected; a signed anchor of the head kept outside the table (anchor.ts) detects removing the
+ * last rows too.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -72,72 +74,254 @@ export function eventHash(e: HashedFields): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-/** Appends one event; must run inside the transaction of the change it records. */
-export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditInput): Promise<number> {
+interface PendingEvent {
+  actor: Actor;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+/** Audit events a transaction has recorded but not yet chained (see deferAudit). */
+export interface AuditBatch {
+  events: PendingEvent[];
+}
+
+const batches = new WeakMap<Tx, AuditBatch>();
+
+/**
+ * Makes appendAudit on this transaction collect its events instead of chaining them at once; flushAudit
+ * then chains them all as the transaction's last statement. The chain's lock is thus held only from the
+ * append to the commit, not while the command goes on working (building its response view, say).
+ */
+export function deferAudit(tx: Tx): AuditBatch {
+  const batch: AuditBatch = { events: [] };
+  batches.set(tx, batch);
+  return batch;
+}
+
+/**
+ * Records one event; must run inside the transaction of the change it records. In a transaction of
+ * inTransaction the event is chained when the transaction's work is done (same transaction, so the
+ * change and its record still commit or vanish together); elsewhere (seeding, tests) at once.
+ */
+export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditInput): Promise<void> {
+  const event: PendingEvent = {
+    actor: { ...actor },
+    // Microseconds are not kept by JavaScript dates; store what is hashed.
+    at: new Date(at.getTime()),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    // Canonical copies now: the caller may go on changing its objects before the batch is chained.
+    before: input.before === undefined ? null : JSON.parse(canonicalJson(input.before)),
+    after: input.after === undefined ? null : JSON.parse(canonicalJson(input.after)),
+    reason: input.reason ?? null,
+  };
+  const batch = batches.get(tx);
+  if (batch) {
+    batch.events.push(event);
+    return;
+  }
+  await chainEvents(tx, [event], null);
+}
+
+/**
+ * Chains the batch's events (if any) and, with a key, signs the new head into audit_anchor. Returns the
+ * anchor to record outside the database after commit.
+ */
+export async function flushAudit(tx: Tx, batch: AuditBatch, key: Buffer | null): Promise<Anchor | null> {
+  if (batch.events.length === 0) return null;
+  const events = batch.events.splice(0);
+  return chainEvents(tx, events, key);
+}
+
+async function chainEvents(tx: Tx, events: PendingEvent[], key: Buffer | null): Promise<Anchor | null> {
   // One writer at a time extends the chain; the lock is released when the transaction ends.
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
   const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const before = input.before === undefined ? null : JSON.parse(canonicalJson(input.before));
-  const after = input.after === undefined ? null : JSON.parse(canonicalJson(input.after));
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    // Microseconds are not kept by JavaScript dates; store what is hashed.
-    at: new Date(at.getTime()),
-    actor_id: actor.userId,
-    actor_label: actor.label,
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId,
-    before,
-    after,
-    reason: input.reason ?? null,
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx
-    .insertInto('audit_events')
-    .values({
+  let seq = Number(last?.seq ?? 0);
+  let prev = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((e) => {
+    const fields: HashedFields = {
+      seq: ++seq,
+      at: e.at,
+      actor_id: e.actor.userId,
+      actor_label: e.actor.label,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      before: e.before,
+      after: e.after,
+      reason: e.reason,
+      prev_hash: prev,
+    };
+    prev = eventHash(fields);
+    return {
       ...fields,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-      hash: eventHash(fields),
-    })
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === null ? null : JSON.stringify(e.after),
+      hash: prev,
+    };
+  });
+  await tx.insertInto('audit_events').values(rows).execute();
+  if (!key) return null;
+  const anchor = signAnchor(key, seq, prev, new Date());
+  await tx
+    .insertInto('audit_anchor')
+    .values({ id: 1, seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac }))
     .execute();
-  return fields.seq;
+  return anchor;
 }
 
-export type AuditVerdict =
-  | { ok: true; events: number; head: string }
-  | { ok: false; events: number; seq: number; problem: 'altered' | 'removed' | 'relinked'; detail: string };
+/** Signs the chain's current head into audit_anchor (after seeding, which chains events at once). */
+export async function anchorHead(tx: Tx, key: Buffer): Promise<Anchor | null> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (!last) return null;
+  const anchor = signAnchor(key, Number(last.seq), last.hash, new Date());
+  await tx
+    .insertInto('audit_anchor')
+    .values({ id: 1, seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac }))
+    .execute();
+  return anchor;
+}
 
-/** Walks the whole chain in order and names the first row that was altered or removed. */
-export async function verifyAudit(db: Executor, pageSize = 5000): Promise<AuditVerdict> {
+export type AuditProblemKind = 'removed' | 'relinked' | 'altered' | 'truncated' | 'rewritten' | 'anchor_forged';
+
+export interface AuditProblem {
+  seq: number;
+  problem: AuditProblemKind;
+  detail: string;
+}
+
+export interface AuditVerdict {
+  ok: boolean;
+  /** Events present in the table. */
+  events: number;
+  /** Hash of the last event present. */
+  head: string;
+  /** The highest seq a valid signed anchor vouches for, or null when none could be checked. */
+  anchoredSeq: number | null;
+  /** Every problem found, in chain order (verification does not stop at the first). */
+  problems: AuditProblem[];
+  /** What could not be checked (no anchor yet, no key here). */
+  notes: string[];
+  /** The first problem, repeated for a quick look. */
+  seq?: number;
+  problem?: AuditProblemKind;
+  detail?: string;
+}
+
+export interface VerifyOptions {
+  /** The anchor's key; without it anchors are reported as not checked. */
+  key?: Buffer | null;
+  /** The data folder whose anchor file is compared too. */
+  dataDir?: string | null;
+  pageSize?: number;
+}
+
+/**
+ * Walks the whole chain in order and lists every row that was altered, removed or relinked, then
+ * compares the chain with its signed anchors (the audit_anchor row and the data folder's anchor file)
+ * so that removing the last events is reported too.
+ */
+export async function verifyAudit(db: Executor, options: VerifyOptions = {}): Promise<AuditVerdict> {
+  const pageSize = options.pageSize ?? 5000;
+  const problems: AuditProblem[] = [];
+  const notes: string[] = [];
+  const anchors: { source: string; anchor: Anchor }[] = [];
+  const tableAnchor = await db.selectFrom('audit_anchor').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (tableAnchor) {
+    anchors.push({
+      source: 'the audit_anchor row',
+      anchor: { seq: Number(tableAnchor.seq), head: tableAnchor.head, at: tableAnchor.at, mac: tableAnchor.mac },
+    });
+  }
+  if (options.dataDir) {
+    const file = readAnchorFile(options.dataDir);
+    if (file === 'unreadable') notes.push(`the anchor file ${ANCHOR_FILE} is not readable as an anchor`);
+    else if (file) anchors.push({ source: `the anchor file ${ANCHOR_FILE}`, anchor: file });
+  }
+  const wanted = new Map<number, string>(); // seq → hash found there, for comparing with anchors
+  for (const { anchor } of anchors) wanted.set(anchor.seq, '');
+
+  let prevSeq = 0;
   let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
   let count = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
-    if (rows.length === 0) return { ok: true, events: count, head: prevHash };
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>', prevSeq).orderBy('seq').limit(pageSize).execute();
+    if (rows.length === 0) break;
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) {
-        return {
-          ok: false,
-          events: count,
-          seq: expectedSeq,
-          problem: 'removed',
-          detail: `event ${expectedSeq} is missing (next present is ${seq})`,
-        };
-      }
-      if (row.prev_hash !== prevHash) {
-        return { ok: false, events: count, seq, problem: 'relinked', detail: `event ${seq} does not link to event ${seq - 1}` };
+      if (seq !== prevSeq + 1) {
+        const range = seq - 1 === prevSeq + 1 ? `event ${prevSeq + 1} is` : `events ${prevSeq + 1}–${seq - 1} are`;
+        problems.push({ seq: prevSeq + 1, problem: 'removed', detail: `${range} missing (next present is ${seq})` });
+      } else if (row.prev_hash !== prevHash) {
+        problems.push({ seq, problem: 'relinked', detail: `event ${seq} does not link to event ${seq - 1}` });
       }
       const recomputed = eventHash({ ...row, seq, before: row.before, after: row.after });
       if (recomputed !== row.hash) {
-        return { ok: false, events: count, seq, problem: 'altered', detail: `event ${seq} was altered after it was written` };
+        problems.push({ seq, problem: 'altered', detail: `event ${seq} was altered after it was written` });
       }
+      if (wanted.has(seq)) wanted.set(seq, row.hash);
       prevHash = row.hash;
-      expectedSeq = seq + 1;
+      prevSeq = seq;
       count++;
     }
   }
+
+  let anchoredSeq: number | null = null;
+  if (anchors.length === 0) notes.push('no signed anchor yet: removal of the last events cannot be detected before one is written');
+  else if (!options.key) notes.push('anchors not checked: no audit key here (RDPLAN_AUDIT_KEY or audit.key in the data folder)');
+  const seen = new Set<string>();
+  for (const { source, anchor } of options.key ? anchors : []) {
+    if (!anchorSignatureValid(options.key!, anchor)) {
+      problems.push({
+        seq: anchor.seq,
+        problem: 'anchor_forged',
+        detail: `${source} naming event ${anchor.seq} does not carry a valid signature`,
+      });
+      continue;
+    }
+    anchoredSeq = Math.max(anchoredSeq ?? 0, anchor.seq);
+    let p: AuditProblem | null = null;
+    if (anchor.seq > prevSeq) {
+      const range = anchor.seq === prevSeq + 1 ? `event ${anchor.seq} was` : `events ${prevSeq + 1}–${anchor.seq} were`;
+      p = {
+        seq: prevSeq + 1,
+        problem: 'truncated',
+        detail: `${range} removed from the end of the chain (${source}, signed ${anchor.at}, names event ${anchor.seq} as the head)`,
+      };
+    } else {
+      const found = wanted.get(anchor.seq);
+      if (found && found !== anchor.head) {
+        p = {
+          seq: anchor.seq,
+          problem: 'rewritten',
+          detail: `event ${anchor.seq} is not the one ${source} signed on ${anchor.at}: the chain was rewritten`,
+        };
+      }
+    }
+    if (p && !seen.has(`${p.problem}:${p.seq}`)) {
+      seen.add(`${p.problem}:${p.seq}`);
+      problems.push(p);
+    }
+  }
+  problems.sort((a, b) => a.seq - b.seq);
+  const first = problems[0];
+  return {
+    ok: problems.length === 0,
+    events: count,
+    head: prevHash,
+    anchoredSeq,
+    problems,
+    notes,
+    ...(first ? { seq: first.seq, problem: first.problem, detail: first.detail } : {}),
+  };
 }

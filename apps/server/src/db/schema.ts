@@ -154,6 +154,15 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** The audit chain's signed head (one row, id 1). */
+export interface AuditAnchorTable {
+  id: number;
+  seq: number;
+  head: string;
+  at: string;
+  mac: string;
+}
+
 export interface SecurityEventsTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -744,6 +753,7 @@ export interface DB {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
+  audit_anchor: AuditAnchorTable;
   security_events: SecurityEventsTable;
   import_batches: ImportBatchesTable;
   mail_outbox: MailOutboxTable;

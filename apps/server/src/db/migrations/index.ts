@@ -9,6 +9,7 @@ import * as fieldBudgets from './2026-11-24-07-field-budgets.js';
 import * as jobs from './2026-12-07-01-jobs.js';
 import * as blobs from './2026-12-07-02-blobs.js';
 import * as rateLimits from './2026-12-07-03-rate-limits.js';
+import * as auditAnchor from './2026-12-07-04-audit-anchor.js';
 
 /** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-01-jobs': jobs,
   '2026-12-07-02-blobs': blobs,
   '2026-12-07-03-rate-limits': rateLimits,
+  '2026-12-07-04-audit-anchor': auditAnchor,
 };

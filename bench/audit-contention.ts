@@ -1,0 +1,100 @@
+/**
+ * Benchmark `audit-contention` (issue 10): N concurrent transactions that each record an audit event and
+ * then go on working (a few milliseconds, as a command building its response view does), on PostgreSQL.
+ * Two ways in the same run: the event chained at once, which takes the chain's lock at the audit call and
+ * holds it through the rest of the work (as every command did before), against inTransaction chaining
+ * the transaction's events as its last statement (the lock is held from the append to the commit only).
+ * PostgreSQL: DATABASE_URL when set (an empty database), else a throw-away server started here. Prints
+ * one JSON line per way and one with the ratio; the chain must verify after both.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { auditKey } from '../apps/server/src/audit/anchor.js';
+import { appendAudit, verifyAudit } from '../apps/server/src/audit/audit.js';
+import { systemClock } from '../apps/server/src/clock.js';
+import { inTransaction } from '../apps/server/src/commands/transaction.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { systemActor, type Deps } from '../apps/server/src/context.js';
+import { migrate, openDatabase, type Tx } from '../apps/server/src/db/database.js';
+import { findPostgresBin, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
+
+const CONCURRENCY = 10; // the pool's size
+const TRANSACTIONS = 600;
+const WORK_MS = 5;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function auditContentionBench(): Promise<Record<string, unknown>[]> {
+  let server: RunningPostgres | null = null;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const bin = findPostgresBin();
+    if (!bin) return [{ bench: 'audit-contention', skipped: 'PostgreSQL not found (install it, or set PG_BIN or DATABASE_URL)' }];
+    server = await startPostgres(bin);
+    url = server.url;
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-bench-'));
+  const database = await openDatabase({ url });
+  try {
+    await migrate(database.db);
+    const deps: Deps = { db: database.db, config: { ...loadConfig(), dataDir }, clock: systemClock };
+    const actor = systemActor('bench');
+    /** The work after the audit call: a read and a few milliseconds in the database. */
+    const work = async (tx: Tx, i: number) => {
+      await appendAudit(tx, actor, new Date(), { action: 'bench.event', entityType: 'thing', entityId: String(i), after: { i } });
+      await sql`select pg_sleep(${WORK_MS / 1000})`.execute(tx);
+      await tx.selectFrom('audit_events').select('seq').where('entity_id', '=', String(i)).execute();
+    };
+    const ways: Record<string, (i: number) => Promise<unknown>> = {
+      // appendAudit outside inTransaction chains at once: the lock is held through the work that follows.
+      'lock-through-work': (i) => database.db.transaction().execute((tx) => work(tx, i)),
+      'append-at-commit': (i) => inTransaction(deps, (tx) => work(tx, i)),
+    };
+    const lines: Record<string, unknown>[] = [];
+    const rates: Record<string, number> = {};
+    for (const [way, run] of Object.entries(ways)) {
+      let next = 0;
+      const latencies: number[] = [];
+      const t = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < TRANSACTIONS) {
+            const i = next++;
+            const s = performance.now();
+            await run(i);
+            latencies.push(performance.now() - s);
+          }
+        }),
+      );
+      const ms = performance.now() - t;
+      latencies.sort((a, b) => a - b);
+      rates[way] = TRANSACTIONS / (ms / 1000);
+      lines.push({
+        bench: 'audit-contention',
+        way,
+        concurrency: CONCURRENCY,
+        transactions: TRANSACTIONS,
+        work_ms: WORK_MS,
+        per_second: Math.round(rates[way]),
+        p50_ms: Math.round(percentile(latencies, 50) * 10) / 10,
+        p99_ms: Math.round(percentile(latencies, 99) * 10) / 10,
+      });
+    }
+    const verdict = await verifyAudit(database.db, { key: auditKey(deps.config, false), dataDir });
+    lines.push({
+      bench: 'audit-contention',
+      ratio: Math.round((rates['append-at-commit']! / rates['lock-through-work']!) * 100) / 100,
+      chain_ok: verdict.ok,
+      events: verdict.events,
+    });
+    return lines;
+  } finally {
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
+  }
+}
