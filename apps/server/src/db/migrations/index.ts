@@ -6,6 +6,7 @@ import * as map from './2026-11-24-04-map.js';
 import * as review from './2026-11-24-05-review.js';
 import * as mapRollup from './2026-11-24-06-map-rollup.js';
 import * as fieldBudgets from './2026-11-24-07-field-budgets.js';
+import * as passwordReset from './2026-12-07-05-password-reset.js';
 
 /** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-05-review': review,
   '2026-11-24-06-map-rollup': mapRollup,
   '2026-11-24-07-field-budgets': fieldBudgets,
+  '2026-12-07-05-password-reset': passwordReset,
 };
