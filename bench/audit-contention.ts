@@ -7,6 +7,7 @@
  * PostgreSQL: DATABASE_URL when set (an empty database), else a throw-away server started here. Prints
  * one JSON line per way and one with the ratio; the chain must verify after both.
  */
+import { createDeps } from '../apps/server/src/deps.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,7 @@ export async function auditContentionBench(): Promise<Record<string, unknown>[]>
   const database = await openDatabase({ url });
   try {
     await migrate(database.db);
-    const deps: Deps = { db: database.db, config: { ...loadConfig(), dataDir }, clock: systemClock };
+    const deps: Deps = await createDeps(database.db, { ...loadConfig(), dataDir }, systemClock);
     const actor = systemActor('bench');
     /** The work after the audit call: a read and a few milliseconds in the database. */
     const work = async (tx: Tx, i: number) => {

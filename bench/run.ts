@@ -9,6 +9,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { createDeps } from '../apps/server/src/deps.js';
 import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
+import { apiSurgeBench } from './api-surge.js';
 import { assignmentBench } from './assignment.js';
 import { auditContentionBench } from './audit-contention.js';
 import { mapQueryBench } from './map-query.js';
@@ -59,10 +60,17 @@ const benches: Record<string, () => Promise<Record<string, unknown> | Record<str
   selection: selectionBench,
   /** Concurrent audited transactions that work after auditing: lock held through the work vs append at commit. */
   'audit-contention': auditContentionBench,
+  /** 1,000 applicant sessions on two app instances against a bare Fastify + pg ceiling, then kill -9 of one. */
+  'api-surge': () => apiSurgeBench(options),
 };
 
-const wanted = process.argv.slice(2);
-for (const name of wanted.length ? wanted : Object.keys(benches)) {
+// `npm run bench -- api-surge --sessions 50`: names first, then the options of the benchmarks named.
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const names = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
+
+for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];
   if (!bench) {
     console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);

@@ -85,12 +85,15 @@ describe('unit registration and invitations', () => {
       regionCode: '310110',
       admin: { name: '张三', email: 'zhang@unit.test', password: 'Str0ng-Pass-x' },
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'pending', orgName: '上海测试科技有限公司' });
     expect((await c.login('zhang@unit.test', 'Str0ng-Pass-x')).body.code).toBe('account_pending');
     const officer = await createUser(h.deps.db, { roles: ['officer'] });
     const o = h.client();
     await o.login(officer.email, PASSWORD);
-    const review = await o.post(`/api/registrations/${res.body.userId}`, { decision: 'approve' });
+    const pending = (await o.get('/api/registrations')).body as { id: string; email: string }[];
+    const userId = pending.find((r) => r.email === 'zhang@unit.test')!.id;
+    const review = await o.post(`/api/registrations/${userId}`, { decision: 'approve' });
     expect(review.status).toBe(200);
     expect((await c.login('zhang@unit.test', 'Str0ng-Pass-x')).status).toBe(200);
   });

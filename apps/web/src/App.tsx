@@ -9,6 +9,8 @@ import { PublicChainsPage } from './pages/public/PublicChainsPage';
 import { LoginPage } from './pages/public/LoginPage';
 import { RegisterPage } from './pages/public/RegisterPage';
 import { AcceptInvitationPage } from './pages/public/AcceptInvitationPage';
+import { ForgotPasswordPage } from './pages/public/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/public/ResetPasswordPage';
 import { RoleHomePage } from './pages/account/RoleHomePage';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { applicationsAppRoutes, applicationsPublicRoutes } from './pages/applications/routes';
@@ -46,6 +48,8 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         {plansPublicRoutes()}
         {workplansPublicRoutes()}
         {applicationsPublicRoutes()}

@@ -139,6 +139,24 @@ export interface InvitationsTable {
   revoked_at: Date | null;
 }
 
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** Failed sign-ins of addresses without an account, counted like an account's (no enumeration). */
+export interface LoginThrottleTable {
+  email_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  updated_at: Generated<Date>;
+}
+
 export interface AuditEventsTable {
   seq: number;
   at: Date;
@@ -752,6 +770,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
   audit_anchor: AuditAnchorTable;
   security_events: SecurityEventsTable;

@@ -1,10 +1,20 @@
-import { AcceptInvitationInput, ChangePasswordInput, InviteMemberInput, LoginInput, RegisterUnitInput, ROLES } from '@rdplan/domain';
+import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  InviteMemberInput,
+  LoginInput,
+  RegisterUnitInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  ROLES,
+} from '@rdplan/domain';
 import { z } from 'zod';
 import { acceptInvitation } from '../commands/auth/accept-invitation.js';
 import { changePassword } from '../commands/auth/change-password.js';
 import { inviteMember } from '../commands/auth/invite-member.js';
 import { login } from '../commands/auth/login.js';
 import { logout } from '../commands/auth/logout.js';
+import { requestPasswordReset, resetPassword } from '../commands/auth/password-reset.js';
 import { registerUnit } from '../commands/auth/register-unit.js';
 import type { Deps } from '../context.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../http/security.js';
@@ -103,12 +113,47 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
       config: { access: 'public', rateLimitPolicy: 'register' },
       schema: {
         tags: ['auth'],
-        summary: 'Register an applicant unit by its credit code (pending until the bureau confirms)',
+        summary:
+          'Register an applicant unit by its credit code (pending until the bureau confirms); the same answer whether or not the e-mail has an account',
         body: RegisterUnitInput,
-        response: { 201: z.object({ userId: z.string(), orgId: z.string(), orgName: z.string(), status: z.literal('pending') }) },
+        response: { 202: z.object({ orgName: z.string(), status: z.literal('pending') }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await registerUnit(deps, req.body)),
+    async (req, reply) => reply.status(202).send(await registerUnit(deps, req.body)),
+  );
+
+  app.post(
+    '/api/auth/password-reset/request',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Forgot password: mails a one-time reset link when the address has an account; the same answer either way',
+        body: RequestPasswordResetInput,
+        response: { 202: z.object({ status: z.literal('accepted') }) },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset(deps, req.body, { ip: req.ip });
+      return reply.status(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: "Set a new password with the mailed link's token (once, within 30 minutes); ends the user's sessions",
+        body: ResetPasswordInput,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await resetPassword(deps, req.body);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

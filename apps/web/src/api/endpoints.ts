@@ -48,6 +48,8 @@ export const endpoints = {
   members: () => api.get<MembersResponse>('/api/org/members'),
   invite: (body: { email: string; name: string; role: string }) => api.post<unknown>('/api/org/invitations', body),
   changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<null>('/api/auth/password', body),
-  register: (body: unknown) => api.post<{ userId: string; orgId: string; orgName: string; status: 'pending' }>('/api/auth/register', body),
+  register: (body: unknown) => api.post<{ orgName: string; status: 'pending' }>('/api/auth/register', body),
+  requestPasswordReset: (body: { email: string }) => api.post<{ status: 'accepted' }>('/api/auth/password-reset/request', body),
+  resetPassword: (body: { token: string; password: string }) => api.post<null>('/api/auth/password-reset', body),
   acceptInvitation: (body: { token: string; password: string; name?: string }) => api.post<unknown>('/api/auth/invitations/accept', body),
 };

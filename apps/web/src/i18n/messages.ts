@@ -141,6 +141,34 @@ export const MESSAGES = {
   'login.noAccount': { zh: '还没有账号？', en: 'No account yet?' },
   'login.registerLink': { zh: '注册申报单位', en: 'Register your unit' },
   'login.emailInvalid': { zh: '请输入有效的电子邮箱', en: 'Enter a valid email address' },
+  'login.forgot': { zh: '忘记密码？', en: 'Forgot your password?' },
+
+  // Forgot / reset password
+  'forgot.title': { zh: '忘记密码', en: 'Forgot password' },
+  'forgot.intro': {
+    zh: '请输入您的登录邮箱，我们将向该邮箱发送重置密码的链接（30 分钟内有效，仅可使用一次）。',
+    en: 'Enter the email you sign in with; we will send a link to reset your password (valid for 30 minutes, once).',
+  },
+  'forgot.submit': { zh: '发送重置链接', en: 'Send the reset link' },
+  'forgot.sentTitle': { zh: '请查收邮件', en: 'Check your email' },
+  'forgot.sentBody': {
+    zh: '如果该邮箱已注册账号，重置密码的链接已发送，请在 30 分钟内打开。未收到邮件时，请检查垃圾邮件或稍后重试。',
+    en: 'If this email has an account, a reset link has been sent; open it within 30 minutes. If nothing arrives, check your spam folder or try again later.',
+  },
+  'forgot.backToLogin': { zh: '返回登录', en: 'Back to sign in' },
+  'reset.title': { zh: '重置密码', en: 'Reset your password' },
+  'reset.intro': {
+    zh: '请设置新密码。重置后，该账号在所有设备上的登录都将退出。',
+    en: 'Choose a new password. Afterwards you are signed out everywhere.',
+  },
+  'reset.missingToken': {
+    zh: '重置链接无效：缺少重置码。请重新申请。',
+    en: 'The reset link is invalid: it has no token. Please request a new one.',
+  },
+  'reset.submit': { zh: '设置新密码', en: 'Set the new password' },
+  'reset.requestAgain': { zh: '重新申请重置链接', en: 'Request a new link' },
+  'reset.doneTitle': { zh: '密码已重置', en: 'Your password has been reset' },
+  'reset.doneBody': { zh: '请使用新密码登录。', en: 'Sign in with your new password.' },
 
   // Registration
   'register.title': { zh: '申报单位注册', en: 'Register an applicant unit' },
@@ -172,8 +200,8 @@ export const MESSAGES = {
   'register.submit': { zh: '提交注册', en: 'Submit registration' },
   'register.doneTitle': { zh: '注册已提交', en: 'Registration submitted' },
   'register.doneBody': {
-    zh: '“{org}”的注册申请已提交，市科技局确认后即可使用该邮箱登录。',
-    en: 'The registration of “{org}” has been submitted. You can sign in once the Bureau confirms it.',
+    zh: '“{org}”的注册申请已提交，我们已向该邮箱发送通知邮件。市科技局确认后即可使用该邮箱登录。',
+    en: 'The registration of “{org}” has been submitted and a notice was sent to the email. You can sign in once the Bureau confirms it.',
   },
   'password.rulesTitle': { zh: '密码要求', en: 'Password rules' },
 

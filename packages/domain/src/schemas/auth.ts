@@ -41,6 +41,17 @@ export const AcceptInvitationInput = z.strictObject({
   name: NonEmpty(100).optional(),
 });
 
+/** "Forgot password": the answer is the same whether or not the address has an account. */
+export const RequestPasswordResetInput = z.strictObject({
+  email: Email,
+});
+
+/** The mailed one-time link's token and the new password. */
+export const ResetPasswordInput = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: z.string().min(1).max(200),
+});
+
 export const RoleSchema = z.enum(ROLES);
 
 export const CreateUserInput = z.strictObject({

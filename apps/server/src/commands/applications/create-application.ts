@@ -111,12 +111,14 @@ export async function createApplication(
         .executeTakeFirstOrThrow();
       return { created: false, view: await buildView(tx, actor, winner, call, 'applicant', now) };
     }
+    // The view first, the audit event last: the chain's lock is then held for the append and the commit only.
+    const view = await buildView(tx, actor, inserted, call, 'applicant', now);
     await appendAudit(tx, actor, now, {
       action: 'application.create',
       entityType: 'application',
       entityId: inserted.id,
       after: { callId: call.id, track: call.track, orgId, nationalApplicationId, nationalProjectId },
     });
-    return { created: true, view: await buildView(tx, actor, inserted, call, 'applicant', now) };
+    return { created: true, view };
   });
 }

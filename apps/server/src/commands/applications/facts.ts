@@ -144,8 +144,20 @@ export async function gatherFacts(
   }
 }
 
-export async function formContextOf(db: Executor, app: ApplicationRow, call: CallContext): Promise<FormContext> {
+type UnitRows = Awaited<ReturnType<typeof listUnits>>;
+type AttachmentRows = Awaited<ReturnType<typeof listAttachments>>;
+
+/** The form context and the unit and attachment rows it was built from (the view shows them too). */
+async function formContextWithRows(
+  db: Executor,
+  app: ApplicationRow,
+  call: CallContext,
+): Promise<{ formContext: FormContext; units: UnitRows; attachments: AttachmentRows }> {
   const [units, attachments] = await Promise.all([listUnits(db, app.id), listAttachments(db, app.id)]);
+  return { units, attachments, formContext: formContext(app, call, units, attachments) };
+}
+
+function formContext(app: ApplicationRow, call: CallContext, units: UnitRows, attachments: AttachmentRows): FormContext {
   return {
     track: app.track,
     lockedCityFunds: app.track === 'consortium' && app.city_funds !== null ? Number(app.city_funds) : null,
@@ -163,6 +175,9 @@ export interface Evaluation {
   form: ApplicationForm;
   formContext: FormContext;
   workplanStatus: 'draft' | 'finalised' | null;
+  /** The rows read for the form context, so that the view does not read them again. */
+  units: UnitRows;
+  attachments: AttachmentRows;
 }
 
 /** The application judged as it stands: the same functions the web form runs live. */
@@ -176,8 +191,8 @@ export async function evaluate(
   const { facts, decisions, workplanStatus } = await gatherFacts(db, app, call, now, stage);
   const form = storedForm(app.form);
   const rules = evaluateApplication(overlayForm(facts, form), call.params, decisions);
-  const formContext = await formContextOf(db, app, call);
-  return { facts, decisions, rules, form, formContext, workplanStatus };
+  const { formContext, units, attachments } = await formContextWithRows(db, app, call);
+  return { facts, decisions, rules, form, formContext, workplanStatus, units, attachments };
 }
 
 export { formProblems };

@@ -1,7 +1,6 @@
 import { AppError, budgetTotals, formProblems, ruleFailure, type ApplicationView, type SubmitInput } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
-import { findApplication } from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
 import { inTransaction } from '../transaction.js';
 import { assertVersion, auditSummary } from './guards.js';
@@ -66,6 +65,9 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, in
       .where('id', '=', app.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The view first, the audit event last: the chain's lock is then held for the append and the commit only.
+    // The rules were judged on this row a moment ago in this transaction (only the status changed since).
+    const view = await buildView(tx, actor, updated, call, relation, now, ev);
     await appendAudit(tx, actor, now, {
       action: app.status === 'returned' ? 'application.resubmit' : 'application.submit',
       entityType: 'application',
@@ -76,6 +78,6 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, in
         rules: ev.rules.map((r) => ({ code: r.code, outcome: r.outcome, decision: r.decision?.kind ?? null })),
       },
     });
-    return buildView(tx, actor, (await findApplication(tx, updated.id))!, call, relation, now);
+    return view;
   });
 }

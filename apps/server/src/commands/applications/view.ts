@@ -12,15 +12,7 @@ import {
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { AccessDenied } from '../../http/access-denied.js';
-import {
-  findApplication,
-  listAttachments,
-  listChecks,
-  listUnits,
-  loadCallContext,
-  type ApplicationRow,
-  type CallContext,
-} from '../../repositories/applications.js';
+import { findApplication, listChecks, loadCallContext, type ApplicationRow, type CallContext } from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
 import { evaluate, type Evaluation } from './facts.js';
 
@@ -250,11 +242,12 @@ export async function buildView(
   call: CallContext,
   relation: Relation,
   now: Date,
+  /** An evaluation of this very row made in the same transaction (submission judges it before storing). */
+  evaluated?: Evaluation,
 ): Promise<ApplicationView> {
-  const ev = await evaluate(db, app, call, now);
-  const [units, attachments, checks, org] = await Promise.all([
-    listUnits(db, app.id),
-    listAttachments(db, app.id),
+  const ev = evaluated ?? (await evaluate(db, app, call, now));
+  const { units, attachments } = ev;
+  const [checks, org] = await Promise.all([
     listChecks(db, app.id),
     db.selectFrom('organisations').selectAll().where('id', '=', app.org_id).executeTakeFirstOrThrow(),
   ]);

@@ -12,12 +12,19 @@ export async function acceptInvitation(deps: Deps, input: { token: string; passw
   const hash = tokenHash(input.token);
   const invitation = await deps.db.selectFrom('invitations').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   const now = deps.clock.now();
-  if (!invitation || invitation.accepted_at || invitation.revoked_at || invitation.expires_at <= now) {
+  // An invitation to an address that has an account by now cannot be accepted: the same answer as an
+  // unknown token (its mail carried no link when the address already had an account).
+  if (
+    !invitation ||
+    invitation.accepted_at ||
+    invitation.revoked_at ||
+    invitation.expires_at <= now ||
+    (await findUserByEmail(deps.db, invitation.email))
+  ) {
     throw new AppError('not_found', [{ path: 'body.token', message: 'invitation unknown, used or expired / 邀请无效或已过期' }]);
   }
   const name = input.name ?? invitation.name;
   assertStrongPassword(input.password, { email: invitation.email, name }, 'body.password');
-  if (await findUserByEmail(deps.db, invitation.email)) throw new AppError('conflict', [{ path: 'body.token' }]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps, async (tx, at) => {
     const claimed = await tx

@@ -1,4 +1,3 @@
-import { AppError } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import { newToken, tokenHash } from '../../auth/tokens.js';
 import type { Actor, Deps } from '../../context.js';
@@ -8,17 +7,20 @@ import { inTransaction } from '../transaction.js';
 
 const INVITATION_DAYS = 7;
 
-/** A unit's admin invites a colleague by e-mail; the link holds a one-time token valid for a week. */
+/**
+ * A unit's admin invites a colleague by e-mail; the link holds a one-time token valid for a week.
+ * No user enumeration: an address that already has an account gets the same answer and the same work
+ * (an invitation row, an audit event, a mail), but its mail says the address already has an account
+ * and carries no link.
+ */
 export async function inviteMember(
   deps: Deps,
   actor: Actor & { userId: string; orgId: string },
   input: { email: string; name: string; role: 'unit_admin' | 'unit_member' },
 ) {
-  if (await findUserByEmail(deps.db, input.email)) {
-    throw new AppError('conflict', [{ path: 'body.email', message: 'e-mail already has an account / 该邮箱已有账号' }]);
-  }
   const token = newToken();
   const invitation = await inTransaction(deps, async (tx, now) => {
+    const taken = await findUserByEmail(tx, input.email);
     const row = await tx
       .insertInto('invitations')
       .values({
@@ -42,7 +44,9 @@ export async function inviteMember(
       tx,
       row.email,
       '邀请加入广州市重点领域研发计划申报单位 / Invitation',
-      `${row.name}，您好：请在 ${INVITATION_DAYS} 天内打开 /accept-invitation?token=${token} 设置密码。`,
+      taken
+        ? `${row.name}，您好：有单位邀请本邮箱加入，但该邮箱已有账号，无法再次接受邀请。请直接登录；如需更换所属单位，请联系市科技局。`
+        : `${row.name}，您好：请在 ${INVITATION_DAYS} 天内打开 /accept-invitation?token=${token} 设置密码。`,
     );
     return row;
   });

@@ -13,12 +13,12 @@ import { assertStrongPassword } from './check-password.js';
  * code, the account attaches to that record (registry data wins over what was typed); otherwise a new
  * record is created. The account stays pending until a bureau officer confirms the unit, because a
  * credit code is public and must not by itself open an organisation's data to whoever types it.
+ *
+ * No user enumeration: an e-mail that already has an account gets the same answer, after the same work
+ * (the password is hashed either way); nothing is created and the address's owner is told by mail.
  */
-export async function registerUnit(deps: Deps, input: RegisterUnitInput) {
+export async function registerUnit(deps: Deps, input: RegisterUnitInput): Promise<{ status: 'pending'; orgName: string }> {
   assertStrongPassword(input.admin.password, { email: input.admin.email, name: input.admin.name }, 'body.admin.password');
-  if (await findUserByEmail(deps.db, input.admin.email)) {
-    throw new AppError('conflict', [{ path: 'body.admin.email', message: 'e-mail already registered / 该邮箱已注册' }]);
-  }
   const hash = await hashPassword(input.admin.password);
   return inTransaction(deps, async (tx, now) => {
     let org = await tx.selectFrom('organisations').selectAll().where('uscc', '=', input.uscc).forUpdate().executeTakeFirst();
@@ -38,7 +38,25 @@ export async function registerUnit(deps: Deps, input: RegisterUnitInput) {
           },
         ]);
       }
-    } else {
+    }
+    const taken = await findUserByEmail(tx, input.admin.email);
+    if (taken) {
+      await appendAudit(tx, { ...PUBLIC_ACTOR, label: input.admin.email }, now, {
+        action: 'user.register_taken_email',
+        entityType: 'user',
+        entityId: taken.id,
+        after: { uscc: input.uscc },
+      });
+      await queueMail(
+        tx,
+        taken.email,
+        '广州市重点领域研发计划：注册提醒 / Registration attempt',
+        `${taken.name}，您好：有人使用本邮箱提交了单位注册（${input.uscc}）。该邮箱已有账号，无需重新注册，请直接登录；` +
+          '如忘记密码，请在登录页选择“忘记密码”。如非本人操作，请忽略本邮件。',
+      );
+      return { status: 'pending' as const, orgName: org?.name ?? input.name };
+    }
+    if (!org) {
       org = await tx
         .insertInto('organisations')
         .values({
@@ -84,6 +102,6 @@ export async function registerUnit(deps: Deps, input: RegisterUnitInput) {
       '广州市重点领域研发计划：单位注册已提交 / Registration received',
       `${user.name}，您好：${org.name}（${org.uscc}）的注册申请已提交，市科技局确认后即可登录。`,
     );
-    return { userId: user.id, orgId: org.id, orgName: org.name, status: 'pending' as const };
+    return { status: 'pending' as const, orgName: org.name };
   });
 }

@@ -58,7 +58,16 @@ export function LoginPage() {
           >
             <Input prefix={<MailOutlined />} autoComplete="username" data-testid="login-email" size="large" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('common.required') }]}
+            extra={
+              <Link to="/forgot-password" data-testid="login-forgot">
+                {t('login.forgot')}
+              </Link>
+            }
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
