@@ -12,7 +12,8 @@ import { startHarness } from './support/harness.js';
 import { testDbKind } from './support/test-db.js';
 
 const limits = { windowSeconds: 60, login: 3, register: 2, invitations: 2, publicWrite: 2 };
-const h = await startHarness({ rateLimit: limits });
+// The tests play clients at several addresses through X-Forwarded-For, so the harness believes it.
+const h = await startHarness({ rateLimit: limits, trustProxy: true });
 const admin = await createUser(h.deps.db, { roles: ['admin'] });
 const adminClient = h.client();
 

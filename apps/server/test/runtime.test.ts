@@ -12,7 +12,7 @@ async function withApp(over: Partial<Config>, work: (app: App, lines: string[]) 
   const lines: string[] = [];
   const app = await buildApp({
     db: h.deps.db,
-    config: { ...h.deps.config, ...over },
+    config: { ...h.deps.config, ...over, jobs: false },
     clock: h.clock,
     logStream: { write: (line: string) => void lines.push(line) },
   });
