@@ -2,9 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
-  /** Address the server listens on (HOST; every interface by default). */
   host: string;
-  /** NODE_ENV=production: strict settings (secure cookies, /metrics not public). `npm start` is the demo profile. */
   production: boolean;
   port: number;
   /** PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
@@ -57,7 +55,11 @@ function trustProxy(value: string | undefined): Config['trustProxy'] {
     .filter(Boolean);
 }
 
-/** Reads the configuration from the environment; every setting has a working default. */
+/**
+ * Reads the configuration from the environment; every setting has a working default. HOST is where the
+ * server listens (every interface by default). NODE_ENV=production makes it strict: secure cookies, no
+ * public /metrics, no demo data; `npm start` is the demo profile (not production).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
