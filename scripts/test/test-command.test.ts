@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,12 +29,16 @@ function runBare(extraEnv: Record<string, string>) {
   ]) {
     if (!(k in extraEnv)) delete env[k];
   }
-  return spawnSync(process.execPath, ['scripts/test.mjs', 'packages/domain/test/uscc.test.ts'], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  try {
+    return spawnSync(process.execPath, ['scripts/test.mjs', 'packages/domain/test/uscc.test.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  } finally {
+    fs.rmSync(env.RDPLAN_TEST_REPORT!, { force: true });
+  }
 }
 
 describe('the test command on a machine that lacks tools', () => {

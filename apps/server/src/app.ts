@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -97,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandler(app, deps);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) }, hsts: config.production });
+  // API responses (JSON, OpenAPI) brotli/gzip-compressed for clients that accept it; the web app's files
+  // are precompressed at build time and pass through. Compressed request bodies are not accepted.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
   await app.register(swagger, {

@@ -16,9 +16,7 @@ export interface S3BlobConfig {
 export type BlobStoreConfig = { kind: 'postgres' } | S3BlobConfig;
 
 export interface Config {
-  /** Address the server listens on (HOST; every interface by default). */
   host: string;
-  /** NODE_ENV=production: strict settings (secure cookies, /metrics not public). `npm start` is the demo profile. */
   production: boolean;
   port: number;
   /** PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
@@ -125,7 +123,11 @@ function auditKeySetting(value: string | undefined): string | undefined {
   return value;
 }
 
-/** Reads the configuration from the environment; every setting has a working default. */
+/**
+ * Reads the configuration from the environment; every setting has a working default. HOST is where the
+ * server listens (every interface by default). NODE_ENV=production makes it strict: secure cookies, no
+ * public /metrics, no demo data; `npm start` is the demo profile (not production).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {

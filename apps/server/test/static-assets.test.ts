@@ -30,7 +30,7 @@ afterAll(async () => {
 const get = (url: string, encoding?: string) =>
   app.inject({ method: 'GET', url, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
 
-describe('the web app’s files', () => {
+describe('the web app’s files and the API’s answers', () => {
   it('are precompressed by the build (brotli and gzip beside each text file)', () => {
     expect(precompress.status, precompress.stderr).toBe(0);
     expect(precompress.stdout).toMatch(/precompressed: .* gzip, .* brotli/);
@@ -73,5 +73,20 @@ describe('the web app’s files', () => {
     expect(shellRes.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(shellRes.rawPayload).toString()).toBe(shell);
     expect((await get('/assets/missing-00000000.js', 'br')).statusCode).toBe(404);
+  });
+
+  it('API responses are compressed for clients that accept it, plain for others', async () => {
+    const br = await get('/openapi.json', 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    const spec = JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString()) as { openapi: string };
+    expect(spec.openapi).toBe('3.1.0');
+    const gz = await get('/openapi.json', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.length).toBeLessThan(zlib.gunzipSync(gz.rawPayload).length / 3);
+    const plain = await get('/openapi.json');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toMatchObject({ openapi: '3.1.0' });
+    // small answers are not worth compressing
+    expect((await get('/healthz', 'br')).headers['content-encoding']).toBeUndefined();
   });
 });
