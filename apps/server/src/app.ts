@@ -13,6 +13,7 @@ import type { Deps } from './context.js';
 import type { Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerMetrics } from './http/metrics.js';
+import { MULTIPART_LIMITS } from './http/uploads.js';
 import { registerSecurity } from './http/security.js';
 import { nationalImportJobHandler, NATIONAL_IMPORT_JOB } from './commands/national/import-jobs.js';
 import { JobRunner } from './jobs/runner.js';
@@ -64,7 +65,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandler(app, deps);
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
+  // One file per request: routes read uploads through receiveUpload (http/uploads.ts), which refuses a second.
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, ...MULTIPART_LIMITS } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
