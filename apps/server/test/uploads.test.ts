@@ -1,6 +1,7 @@
 import { deflateRawSync, deflateSync, constants, crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { badUploadText } from '../src/http/uploads.js';
 import { pdfActiveContent } from '../src/storage/pdf-scan.js';
 import { ZIP_MAX_EXPANDED_BYTES } from '../src/storage/zip-guard.js';
 import { createOrg, createUser, PASSWORD } from './support/fixtures.js';
@@ -135,6 +136,9 @@ describe('one file per request, clean names', () => {
       const body = Buffer.from(m.body.toString('latin1').replace('filename="x"', "filename*=UTF-8''a%00b.pdf"), 'latin1');
       const starred = await r.client().request('POST', r.url, body, m.headers);
       expect(starred.status).toBe(400);
+      // An encoded lone surrogate cannot survive UTF-8 decoding (it arrives as U+FFFD): never a 5xx.
+      const surrogate = Buffer.from(m.body.toString('latin1').replace('filename="x"', "filename*=UTF-8''%ED%A0%80.pdf"), 'latin1');
+      expect((await r.client().request('POST', r.url, surrogate, m.headers)).status).toBeLessThan(500);
     });
   }
 
@@ -143,7 +147,9 @@ describe('one file per request, clean names', () => {
     const nul = await send(officer, '/api/national/import', [{ field: 'source', content: 'a\u0000b' }, file]);
     expect(nul.status).toBe(400);
     expect(nul.body.details[0].path).toBe('body.source');
-    expect(await pdfActiveContent(pdf())).toEqual([]);
+    expect(badUploadText('a\ud800b')).toContain('surrogate');
+    expect(badUploadText('\ud83d\ude00 ok')).toBeNull();
+    expect(badUploadText('line one\r\nline two', true)).toBeNull();
   });
 });
 
