@@ -17,6 +17,7 @@ import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerInputCheck } from './http/input.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerMetrics } from './http/metrics.js';
+import { MULTIPART_LIMITS } from './http/uploads.js';
 import { registerSecurity } from './http/security.js';
 import { registerJobs } from './jobs/index.js';
 import type { MailTransport } from './jobs/mail.js';
@@ -102,7 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // are precompressed at build time and pass through. Compressed request bodies are not accepted.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
+  // One file per request: routes read uploads through receiveUpload (http/uploads.ts), which refuses a second.
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, ...MULTIPART_LIMITS } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

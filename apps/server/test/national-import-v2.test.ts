@@ -387,9 +387,10 @@ describe('national import jobs', () => {
     const before = await count('import_batches');
     const dry = await upload('dry.csv', appsCsv([appRow('2025YFD0000001')]), '', { dryRun: 'true' });
     expect(await waitJob(dry.body.jobId)).toMatchObject({ status: 'done', dryRun: true, result: { inserted: 1, batchId: null } });
+    // A broken file is refused before it is queued, with the reason (no job).
     const broken = await upload('broken.json', '{ not json');
-    const failed = await waitJob(broken.body.jobId);
-    expect(failed).toMatchObject({ status: 'failed', failure: expect.stringContaining('not valid JSON') });
+    expect(broken.status).toBe(422);
+    expect(JSON.stringify(broken.body.details)).toContain('not valid JSON');
     const noKind = await upload('odd.csv', 'a,b\n1,2', '?wait=true');
     expect(noKind.status).toBe(422);
     expect(await count('import_batches')).toBe(before);

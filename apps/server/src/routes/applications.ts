@@ -35,6 +35,7 @@ import { withdrawApplication } from '../commands/applications/withdraw-applicati
 import type { Deps } from '../context.js';
 import { listApplications } from '../repositories/applications.js';
 import { isBlobNotFound } from '../storage/blobs.js';
+import { receiveUpload } from '../http/uploads.js';
 import type { RouteScope } from './helpers.js';
 
 const UNITS: Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
@@ -193,18 +194,13 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
       },
     },
     async (req) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', { path: 'body', expected: 'multipart/form-data' });
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') {
-        throw new AppError('validation_failed', [{ path: 'body.file', message: 'attach the file as field "file" / 请上传文件' }]);
-      }
-      const buffer = await part.toBuffer();
+      const upload = await receiveUpload(req);
       return out(
         addAttachment(deps, req.actor, req.params.id, {
           materialKey: req.query.materialKey,
-          filename: part.filename,
-          buffer,
-          truncated: part.file.truncated,
+          filename: upload.filename,
+          buffer: upload.buffer,
+          truncated: upload.truncated,
         }),
       );
     },

@@ -19,8 +19,9 @@ import {
   getNationalProjects,
 } from '../commands/national/get-national.js';
 import { getImportJob, importNationalAsJob, listImportJobs, queueNationalImport } from '../commands/national/import-jobs.js';
-import { recordKind } from '../commands/national/national-format.js';
+import { checkNationalFile, recordKind } from '../commands/national/national-format.js';
 import type { Deps } from '../context.js';
+import { receiveUpload } from '../http/uploads.js';
 import type { RouteScope } from './helpers.js';
 
 const IMPORTERS: Role[] = ['officer', 'analyst', 'admin'];
@@ -165,17 +166,7 @@ export async function nationalRoutes(app: RouteScope, deps: Deps) {
       },
     },
     async (req, reply) => {
-      let file: { filename: string; buffer: Buffer } | null = null;
-      const fields: Record<string, string> = {};
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'file' && !file) file = { filename: part.filename, buffer: await part.toBuffer() };
-          else await part.toBuffer();
-        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      }
-      if (!file) {
-        throw new AppError('validation_failed', [{ path: 'body.file', message: 'attach the file as field "file" / 请上传文件' }]);
-      }
+      const { fields, ...file } = await receiveUpload(req);
       const kindText = fields.kind ?? req.query.kind;
       const kind = recordKind(kindText);
       if (kindText && !kind) {
@@ -188,6 +179,8 @@ export async function nationalRoutes(app: RouteScope, deps: Deps) {
         dryRun: fields.dryRun !== undefined ? fields.dryRun === 'true' : (req.query.dryRun ?? false),
         ...(kind ? { kind } : {}),
       };
+      // The format is checked before answering 202: a broken file is refused now, with the reason.
+      await checkNationalFile(input.filename, input.buffer, kind);
       if (req.query.wait) {
         const { jobId, result } = await importNationalAsJob(deps, req.actor, input);
         return reply.code(200).send({ ...result, jobId });

@@ -12,7 +12,6 @@ import {
   SubsidiaryParams,
   TemplateQuery,
   UpdateOrganisationInput,
-  AppError,
 } from '@rdplan/domain';
 import { z } from 'zod';
 import { addSubsidiary } from '../commands/registry/add-subsidiary.js';
@@ -24,6 +23,7 @@ import { updateOrganisation } from '../commands/registry/update-organisation.js'
 import type { Deps } from '../context.js';
 import { language } from '../http/errors.js';
 import { listOrganisations, presentOrganisationItem } from '../repositories/organisations.js';
+import { receiveUpload } from '../http/uploads.js';
 import type { RouteScope } from './helpers.js';
 
 const KEEPERS = ['admin', 'officer'] as const;
@@ -159,12 +159,8 @@ export async function organisationRoutes(app: RouteScope, deps: Deps) {
       },
     },
     async (req) => {
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') {
-        throw new AppError('validation_failed', [{ path: 'body.file', message: 'attach the file as field "file" / 请上传文件' }]);
-      }
-      const buffer = await part.toBuffer();
-      return importOrganisations(deps, req.actor, { filename: part.filename, buffer, dryRun: req.query.dryRun ?? false });
+      const upload = await receiveUpload(req);
+      return importOrganisations(deps, req.actor, { filename: upload.filename, buffer: upload.buffer, dryRun: req.query.dryRun ?? false });
     },
   );
 

@@ -359,7 +359,16 @@ export interface ApplicationView {
     declinedAt: string | null;
     declineReason: string | null;
   }[];
-  attachments: { id: string; materialKey: string; filename: string; size: number; sha256: string; uploadedAt: string }[];
+  attachments: {
+    id: string;
+    materialKey: string;
+    filename: string;
+    size: number;
+    sha256: string;
+    uploadedAt: string;
+    /** Officers only: active content found in the PDF ('JavaScript', 'Launch', 'OpenAction', 'AA'); [] when none. */
+    activeContent?: string[];
+  }[];
   facts: TrackFacts;
   params: PlanParams;
   decisions: RuleDecision[];

@@ -2,6 +2,7 @@ import { AppError, type ApplicationView } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import { isPdf } from '../../storage/blobs.js';
+import { pdfActiveContent } from '../../storage/pdf-scan.js';
 import { inTransaction } from '../transaction.js';
 import { assertApplicantMayEdit } from './guards.js';
 import { buildView, loadForActor } from './view.js';
@@ -29,6 +30,8 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, upload
   }
   if (upload.buffer.length === 0 || !isPdf(upload.buffer))
     throw new AppError('unsupported_media_type', { path: 'body.file', expected: 'application/pdf' });
+  // Stored as sent; JavaScript or launch actions are recorded and shown to officers as a warning.
+  const activeContent = await pdfActiveContent(upload.buffer);
   const sha = await deps.blobs.put(upload.buffer, { mime: 'application/pdf' });
   return inTransaction(deps, async (tx, now) => {
     const { app, relation, call } = await loadForActor(tx, actor, id);
@@ -53,6 +56,7 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, upload
         filename: upload.filename.slice(0, 200) || `${material.key}.pdf`,
         size: upload.buffer.length,
         uploaded_by: actor.userId,
+        active_content: activeContent,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -67,7 +71,14 @@ export async function addAttachment(deps: Deps, actor: Actor, id: string, upload
       entityType: 'application',
       entityId: app.id,
       before: replaced.length ? replaced.map((r) => ({ filename: r.filename, sha256: r.blob_sha256 })) : null,
-      after: { id: row.id, materialKey: material.key, filename: row.filename, size: upload.buffer.length, sha256: sha },
+      after: {
+        id: row.id,
+        materialKey: material.key,
+        filename: row.filename,
+        size: upload.buffer.length,
+        sha256: sha,
+        ...(activeContent.length > 0 ? { activeContent } : {}),
+      },
     });
     return buildView(tx, actor, updated, call, relation, now);
   });

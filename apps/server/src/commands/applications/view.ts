@@ -252,6 +252,7 @@ export async function buildView(
     db.selectFrom('organisations').selectAll().where('id', '=', app.org_id).executeTakeFirstOrThrow(),
   ]);
   const isApplicant = relation === 'applicant';
+  const staff = !isApplicant && actor.roles.some((r) => r === 'officer' || r === 'admin');
   const status = app.status as ApplicationState;
   const locked = lockedFacts(app, call, ev);
   return {
@@ -310,6 +311,8 @@ export async function buildView(
       size: Number(a.size),
       sha256: a.blob_sha256,
       uploadedAt: new Date(a.uploaded_at).toISOString(),
+      // Officers are warned of JavaScript / launch actions in a PDF; the applicant just sees it uploaded.
+      ...(staff ? { activeContent: a.active_content } : {}),
     })),
     facts: ev.facts,
     params: call.params,

@@ -1,6 +1,7 @@
 import { AppError, ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from '@rdplan/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertSafeXlsx } from '../../storage/zip-guard.js';
 import { parseDateCell } from '../registry/organisation-rows.js';
 import { fileError, jsonPath, NATIONAL_RECORD_KINDS, type NationalRecordKind, type RawRecord } from './national-records.js';
 
@@ -323,6 +324,7 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 }
 
 export async function readXlsx(buffer: Buffer, kind?: NationalRecordKind): Promise<RawRecord[]> {
+  await assertSafeXlsx(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -359,6 +361,29 @@ export function readCsv(buffer: Buffer, kind?: NationalRecordKind): RawRecord[] 
     throw fileError(`not a readable CSV file: ${(e as Error).message.slice(0, 200)} / 无法读取该 CSV 文件`);
   }
   return sheetRecords({ name: 'csv', rows: records.map((cells, i) => ({ line: i + 1, cells })) }, kind, null);
+}
+
+/**
+ * Checks a file before it is queued, so a broken one is refused at once with the reason rather than
+ * failing later as a job: its format (name, magic bytes), an xlsx's zip directory (no zip bombs, an
+ * xlsx workbook inside), a JSON file whole (it is read in one piece anyway), a CSV's first rows (the
+ * header names a record kind and its required columns). Rows are checked by the job.
+ */
+export async function checkNationalFile(filename: string, buffer: Buffer, kind?: NationalRecordKind): Promise<void> {
+  const format = detectFormat(filename, buffer);
+  if (format === 'xlsx') return assertSafeXlsx(buffer);
+  if (format === 'json') {
+    readJson(buffer);
+    return;
+  }
+  if (buffer.includes(0)) throw fileError('not a text CSV file / 不是文本 CSV 文件');
+  let records: string[][];
+  try {
+    records = parseCsv(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false, to_line: 20 }) as string[][];
+  } catch (e) {
+    throw fileError(`not a readable CSV file: ${(e as Error).message.slice(0, 200)} / 无法读取该 CSV 文件`);
+  }
+  sheetRecords({ name: 'csv', rows: records.map((cells, i) => ({ line: i + 1, cells })) }, kind, null);
 }
 
 /** Reads any supported file into raw records (throws import_failed for an unreadable file). */

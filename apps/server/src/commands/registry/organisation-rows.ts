@@ -15,6 +15,7 @@ import {
 } from '@rdplan/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertSafeXlsx } from '../../storage/zip-guard.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import type { Organisation } from '../../db/schema.js';
@@ -149,6 +150,7 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 
 async function readXlsx(buffer: Buffer): Promise<{ row: number; cells: Cell[] }[]> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw UNSUPPORTED();
+  await assertSafeXlsx(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

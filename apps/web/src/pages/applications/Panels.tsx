@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { App, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography, Upload } from 'antd';
-import { DeleteOutlined, LockOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LockOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   ACCEPTANCE_RESULTS,
   NATIONAL_OUTCOMES,
@@ -364,6 +364,13 @@ export function AttachmentsPanel({
                         {f.filename}
                       </a>
                       <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
+                      {f.activeContent && f.activeContent.length > 0 && (
+                        <Tooltip title={t('applications.attachments.activeContentDetail', { kinds: f.activeContent.join(', ') })}>
+                          <Tag color="error" icon={<WarningOutlined />} data-testid={`attachment-active-${f.id}`}>
+                            {t('applications.attachments.activeContent')}
+                          </Tag>
+                        </Tooltip>
+                      )}
                       <Tooltip title={`SHA-256 ${f.sha256}`}>
                         <Typography.Text type="secondary" code copyable={{ text: f.sha256 }}>
                           {shortSha(f.sha256)}

@@ -279,6 +279,14 @@ export const APPLICATIONS_MESSAGES = {
   'applications.attachments.uploaded': { zh: '已上传 {name}', en: 'Uploaded {name}' },
   'applications.attachments.delete': { zh: '删除附件', en: 'Delete the attachment' },
   'applications.attachments.confirmDelete': { zh: '确定删除该附件？', en: 'Delete this attachment?' },
+  'applications.attachments.activeContent': {
+    zh: '含脚本（JavaScript）动作，请谨慎打开',
+    en: 'Contains script (JavaScript) actions; open with care',
+  },
+  'applications.attachments.activeContentDetail': {
+    zh: '该 PDF 含有打开时可能自动执行的动作（{kinds}）。建议在禁用 JavaScript 的阅读器中查看，或要求申报单位重新上传。',
+    en: 'This PDF holds actions that may run when it is opened ({kinds}). View it in a reader with JavaScript turned off, or ask the unit to upload it again.',
+  },
   'applications.attachments.pdfOnly': { zh: '只能上传 PDF 文件', en: 'Only PDF files can be uploaded' },
   'applications.attachments.tooLarge': { zh: '文件超过 {mb} MB 的上限', en: 'The file is larger than the {mb} MB limit' },
 
