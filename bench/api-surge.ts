@@ -16,6 +16,8 @@
  * Options: --sessions N (1000), --concurrency N (32), --saves N (3), --timeout-s N (900). A few extra
  * sessions (N / 10, 10 to 50) warm each server up before its timed phase; they count in the checks at
  * the end (acknowledged = stored), not in the timings.
+ * The rdplan phase also samples pg_stat_activity: busy backends and those waiting on an advisory lock
+ * (the audit chain's), to show where the time goes.
  * Everything listens on 127.0.0.1; processes and temp folders are removed at the end, also on failure.
  * Detail lines go to stderr; the result is the one JSON line returned to bench/run.ts.
  */
