@@ -16,6 +16,8 @@
  * Options: --sessions N (1000), --concurrency N (32), --saves N (3), --timeout-s N (900). A few extra
  * sessions (N / 10, 10 to 50) warm each server up before its timed phase; they count in the checks at
  * the end (acknowledged = stored), not in the timings.
+ * The rdplan phase also samples pg_stat_activity: busy backends and those waiting on an advisory lock
+ * (the audit chain's), to show where the time goes.
  * Everything listens on 127.0.0.1; processes and temp folders are removed at the end, also on failure.
  * Detail lines go to stderr; the result is the one JSON line returned to bench/run.ts.
  */
@@ -296,12 +298,13 @@ class Client {
   async send(method: string, url: string, body: unknown, unit: Unit | null, record = true): Promise<Answer> {
     for (let attempt = 0; attempt < 8; attempt++) {
       if (Date.now() > this.deadline) throw new Error('bench time limit reached');
-      const target = this.pick();
       const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'zh-CN' };
       if (unit?.cookie) headers.cookie = unit.cookie;
       if (unit?.csrf) headers['x-csrf-token'] = unit.csrf;
       try {
         const answer = await this.limiter.run(async () => {
+          // The instance is chosen when the request leaves, not while it waits for a slot.
+          const target = this.pick();
           const t = performance.now();
           const res = await fetch(target.base + url, {
             method,
@@ -462,6 +465,39 @@ function summary(stats: Stats, ms: number) {
   };
 }
 
+/**
+ * Samples pg_stat_activity every 200 ms while a phase runs: how many of the app's backends are busy
+ * (active or waiting) and how many of them wait for an advisory lock (the audit chain's).
+ */
+function lockSampler(db: Db) {
+  let busy = 0;
+  let advisory = 0;
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const r = await sql<{ busy: number; advisory: number }>`
+        select count(*) filter (where state = 'active')::int as busy,
+               count(*) filter (where state = 'active' and wait_event_type = 'Lock' and wait_event = 'advisory')::int as advisory
+        from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`.execute(db);
+      busy += r.rows[0]!.busy;
+      advisory += r.rows[0]!.advisory;
+      samples++;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return {
+      busy_backends: samples ? Math.round((busy / samples) * 10) / 10 : 0,
+      waiting_for_audit_lock: samples ? Math.round((advisory / samples) * 10) / 10 : 0,
+      audit_lock_wait_share: busy ? Math.round((advisory / busy) * 1000) / 1000 : 0,
+    };
+  };
+}
+
 // ---------------------------------------------------------------- the run
 
 export async function apiSurgeBench(argv: string[] = process.argv.slice(2)): Promise<Record<string, unknown>[]> {
@@ -557,10 +593,12 @@ export async function apiSurgeBench(argv: string[] = process.argv.slice(2)): Pro
 
     const appStats = newStats();
     const appClient = new Client(apps, new Limiter(opt.concurrency), appStats, deadline);
+    const stopSampling = lockSampler(db);
     const appMs = await surge(timed, (u) => appSession(appClient, appStats, u, seeded.callId, opt.saves, () => undefined));
+    const locks = await stopSampling();
     const measured = summary(appStats, appMs);
-    lines.push({ bench: 'api-surge', phase: 'rdplan (2 instances)', ...measured });
-    log(`rdplan: ${JSON.stringify(measured)}`);
+    lines.push({ bench: 'api-surge', phase: 'rdplan (2 instances)', ...measured, ...locks });
+    log(`rdplan: ${JSON.stringify({ ...measured, ...locks })}`);
 
     // ----- the fault phase: kill -9 one instance when a third of the submissions are acknowledged
     const faultStats = newStats();

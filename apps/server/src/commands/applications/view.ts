@@ -14,7 +14,7 @@ import type { Executor } from '../../db/database.js';
 import { AccessDenied } from '../../http/access-denied.js';
 import { findApplication, listChecks, loadCallContext, type ApplicationRow, type CallContext } from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
-import { evaluate, type Evaluation } from './facts.js';
+import { evaluate, loadApplicantFacts, type Evaluation } from './facts.js';
 
 export type Relation = 'staff' | 'applicant' | 'participant' | 'chain_leader';
 
@@ -247,9 +247,12 @@ export async function buildView(
 ): Promise<ApplicationView> {
   const ev = evaluated ?? (await evaluate(db, app, call, now));
   const { units, attachments } = ev;
-  const [checks, org] = await Promise.all([
-    listChecks(db, app.id),
-    db.selectFrom('organisations').selectAll().where('id', '=', app.org_id).executeTakeFirstOrThrow(),
+  // The registry facts the rules read are the applicant's block of the view (read once); a draft never
+  // submitted (round 0) has no formal checks.
+  const registry = ev.facts.track === 'backfill' || ev.facts.track === 'continuation' ? ev.facts.facts.applicant : null;
+  const [checks, applicant] = await Promise.all([
+    app.status === 'draft' && app.round === 0 ? [] : listChecks(db, app.id),
+    registry ?? loadApplicantFacts(db, app.org_id),
   ]);
   const isApplicant = relation === 'applicant';
   const staff = !isApplicant && actor.roles.some((r) => r === 'officer' || r === 'admin');
@@ -277,16 +280,16 @@ export async function buildView(
       checklist: call.checklist,
     },
     applicant: {
-      orgId: org.id,
-      name: org.name,
-      uscc: org.uscc,
-      type: org.type,
-      regionCode: org.region_code,
-      aboveDesignatedSize: org.above_designated_size,
-      aboveDesignatedSizeYear: org.above_designated_size_year,
-      hnteCertNo: org.hnte_cert_no,
-      hnteValidFrom: org.hnte_valid_from,
-      hnteValidTo: org.hnte_valid_to,
+      orgId: applicant.orgId,
+      name: applicant.name,
+      uscc: applicant.uscc,
+      type: applicant.type,
+      regionCode: applicant.regionCode,
+      aboveDesignatedSize: applicant.aboveDesignatedSize,
+      aboveDesignatedSizeYear: applicant.aboveDesignatedSizeYear,
+      hnteCertNo: applicant.hnteCertNo,
+      hnteValidFrom: applicant.hnteValidFrom,
+      hnteValidTo: applicant.hnteValidTo,
     },
     locked,
     prefilledFields: [...REGISTRY_FIELDS, ...locked.map((l) => l.key)],
