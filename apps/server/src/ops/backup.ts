@@ -75,6 +75,8 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<voi
   fs.rmSync(path.join(dataDir, 'control'), { recursive: true, force: true }); // a killed server's socket
   const pglite = new PGlite({ dataDir, parsers: PGLITE_PARSERS });
   try {
+    await pglite.waitReady;
+    await pglite.query('checkpoint');
     const dump = await pglite.dumpDataDir('gzip');
     const temp = `${file}.tmp`;
     fs.writeFileSync(temp, Buffer.from(await dump.arrayBuffer()));
