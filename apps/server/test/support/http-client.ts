@@ -37,6 +37,25 @@ export class HttpClient {
     return { status: res.status, body: parsed };
   }
 
+  /** A multipart upload (the fetch sets its own content type). */
+  async upload(url: string, form: FormData): Promise<{ status: number; body: any }> {
+    if (this.csrf === null) {
+      const s = await this.request('GET', '/api/auth/session');
+      this.csrf = s.body.csrfToken;
+    }
+    const res = await fetch(this.base + url, {
+      method: 'POST',
+      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrf ?? '' },
+      body: form,
+    });
+    const text = await res.text();
+    try {
+      return { status: res.status, body: JSON.parse(text) };
+    } catch {
+      return { status: res.status, body: text };
+    }
+  }
+
   async login(email: string, password: string) {
     const res = await this.request('POST', '/api/auth/login', { email, password });
     if (res.status === 200) this.csrf = res.body.csrfToken;
