@@ -27,6 +27,12 @@ export async function underStartupLock<T>(database: Database, work: () => Promis
 
 /** Signs the chain's head (events written at start-up, e.g. by the demo data, are chained at once). */
 export async function anchorAtStartup(database: Database, config: Config): Promise<void> {
+  if (database.kind === 'postgres' && !config.auditKey) {
+    console.warn(
+      'RDPLAN_AUDIT_KEY is not set: this instance signs the audit anchor with the key file of its own data folder; ' +
+        'instances sharing a database must share one key (set RDPLAN_AUDIT_KEY alike on all of them)',
+    );
+  }
   const key = auditKey(config, true);
   if (!key) return;
   const anchor = await database.db.transaction().execute((tx) => anchorHead(tx, key));
