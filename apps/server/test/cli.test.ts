@@ -42,6 +42,22 @@ describe.runIf(testDbKind === 'pglite')('rdplan audit verify (CLI, embedded data
     }
   });
 
+  it('audit verify never migrates: on an empty data folder it says so and creates nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-cli-'));
+    vi.stubEnv('RDPLAN_DATA_DIR', dir);
+    vi.stubEnv('DATABASE_URL', '');
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runCli(['audit', 'verify'])).toBe(2);
+      expect(err.mock.calls.flat().join('\n')).toMatch(/never migrated/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      err.mockRestore();
+      vi.unstubAllEnvs();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('imports organisations from a CSV file and reports bad rows by row and column', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-cli-'));
     vi.stubEnv('RDPLAN_DATA_DIR', dir);

@@ -221,8 +221,13 @@ export interface AuditVerdict {
 export interface VerifyOptions {
   /** The anchor's key; without it anchors are reported as not checked. */
   key?: Buffer | null;
-  /** The data folder whose anchor file is compared too. */
+  /** The data folder whose anchor file is compared too (read before anything else). */
   dataDir?: string | null;
+  /**
+   * The anchor file as read before the transaction's snapshot was taken. The file is written after
+   * commit, so read first it never names a head the snapshot cannot see; read later it might.
+   */
+  fileAnchor?: ReturnType<typeof readAnchorFile>;
   pageSize?: number;
 }
 
@@ -236,6 +241,7 @@ export async function verifyAudit(db: Executor, options: VerifyOptions = {}): Pr
   const problems: AuditProblem[] = [];
   const notes: string[] = [];
   const anchors: { source: string; anchor: Anchor }[] = [];
+  const file = options.fileAnchor !== undefined ? options.fileAnchor : options.dataDir ? readAnchorFile(options.dataDir) : null;
   const tableAnchor = await db.selectFrom('audit_anchor').selectAll().where('id', '=', 1).executeTakeFirst();
   if (tableAnchor) {
     anchors.push({
@@ -243,8 +249,7 @@ export async function verifyAudit(db: Executor, options: VerifyOptions = {}): Pr
       anchor: { seq: Number(tableAnchor.seq), head: tableAnchor.head, at: tableAnchor.at, mac: tableAnchor.mac },
     });
   }
-  if (options.dataDir) {
-    const file = readAnchorFile(options.dataDir);
+  {
     if (file === 'unreadable') notes.push(`the anchor file ${ANCHOR_FILE} is not readable as an anchor`);
     else if (file) anchors.push({ source: `the anchor file ${ANCHOR_FILE}`, anchor: file });
   }
