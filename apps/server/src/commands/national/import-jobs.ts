@@ -26,6 +26,11 @@ import type { NationalRecordKind, RecordError } from './national-records.js';
 export const NATIONAL_IMPORT_JOB = 'national';
 /** The queue job that runs an import_jobs row: data { jobId }. */
 export const NATIONAL_IMPORT_QUEUE = 'import.national';
+/** The queue that runs an import_jobs row, by the row's kind (organisation imports: registry/organisation-import-jobs.ts). */
+export const IMPORT_QUEUES: Record<string, string> = {
+  [NATIONAL_IMPORT_JOB]: NATIONAL_IMPORT_QUEUE,
+  organisations: 'import.organisations',
+};
 /** Errors kept on the job row (the batch keeps them all). */
 export const JOB_ERRORS_KEPT = 200;
 /** Least time between two progress writes. */
@@ -114,7 +119,7 @@ export interface QueueNationalImportInput {
 }
 
 /** The kept upload of a job: the only place these jobs touch the blob store. */
-const jobFiles = {
+export const jobFiles = {
   put: (deps: Deps, buffer: Buffer) => putBlob(deps.config, buffer),
   get: (deps: Deps, sha256: string) => readBlob(deps.config, sha256),
 };
@@ -161,7 +166,7 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
 }
 
 /** Writes progress to the job row: throttled, one write at a time, never awaited by the import itself. */
-class ProgressWriter {
+export class ProgressWriter {
   private last = 0;
   private chain: Promise<void> = Promise.resolve();
   constructor(
@@ -205,7 +210,7 @@ class ProgressWriter {
   }
 }
 
-async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
+export async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
   const user = userId
     ? await db.selectFrom('users').select(['id', 'email', 'roles', 'org_id', 'person_id']).where('id', '=', userId).executeTakeFirst()
     : undefined;
@@ -213,7 +218,7 @@ async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
   return { userId: user.id, label: user.email, roles: user.roles as Role[], orgId: user.org_id, personId: user.person_id };
 }
 
-function failureOf(err: unknown): { failure: string; errors: RecordError[] } {
+export function failureOf(err: unknown): { failure: string; errors: RecordError[] } {
   if (err instanceof AppError) {
     const details = Array.isArray(err.details) ? (err.details as Record<string, unknown>[]) : [];
     const errors = details
@@ -315,8 +320,9 @@ export async function recordCommittedBatch(tx: Tx, jobId: string, result: Nation
     .execute();
 }
 
-async function sendImportJob(deps: Deps, jobId: string) {
-  await deps.jobs?.send(NATIONAL_IMPORT_QUEUE, { jobId });
+export async function sendImportJob(deps: Deps, jobId: string, kind: string = NATIONAL_IMPORT_JOB) {
+  const queue = IMPORT_QUEUES[kind];
+  if (queue) await deps.jobs?.send(queue, { jobId });
 }
 
 /**
@@ -373,13 +379,13 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
     .updateTable('import_jobs')
     .set({ updated_at: sql<Date>`clock_timestamp()` })
     .where('status', '=', 'running')
-    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .where('kind', 'in', Object.keys(IMPORT_QUEUES))
     .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`);
   if (options.jobId) q = q.where('id', '=', options.jobId);
-  const stale = await q.returning(['id', 'batch_id', 'blob_sha256', 'result']).execute();
+  const stale = await q.returning(['id', 'kind', 'batch_id', 'blob_sha256', 'result']).execute();
   for (const row of stale) {
     if (row.batch_id) {
-      await finishCommittedImport(deps, row.id, row.batch_id, (row.result ?? {}) as Record<string, unknown>);
+      await finishCommittedImport(deps, row, row.batch_id, (row.result ?? {}) as Record<string, unknown>);
       out.stored++;
     } else if (row.blob_sha256) {
       await deps.db
@@ -392,7 +398,7 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
         })
         .where('id', '=', row.id)
         .execute();
-      await sendImportJob(deps, row.id);
+      await sendImportJob(deps, row.id, row.kind);
       out.retried++;
     } else {
       await deps.db
@@ -414,25 +420,28 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
       .updateTable('import_jobs')
       .set({ updated_at: sql<Date>`clock_timestamp()` })
       .where('status', '=', 'queued')
-      .where('kind', '=', NATIONAL_IMPORT_JOB)
+      .where('kind', 'in', Object.keys(IMPORT_QUEUES))
       .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${UNSENT_JOB_MINUTES})`)
-      .returning('id')
+      .returning(['id', 'kind'])
       .execute();
-    for (const row of unsent) await sendImportJob(deps, row.id);
+    for (const row of unsent) await sendImportJob(deps, row.id, row.kind);
     out.resent = unsent.length;
   }
   return out;
 }
 
-/** The post-steps of a committed batch (unit matching, which refreshes the map), then done with its result. */
-async function finishCommittedImport(deps: Deps, jobId: string, batchId: string, state: Record<string, unknown>) {
+/** The post-steps of a committed batch (national: unit matching, which refreshes the map), then done with its result. */
+async function finishCommittedImport(deps: Deps, job: { id: string; kind: string }, batchId: string, state: Record<string, unknown>) {
+  const jobId = job.id;
   const { phase: _phase, ...summary } = state;
   let matchFailure: string | undefined;
-  try {
-    await matchNationalUnits(deps.db, { batchId });
-  } catch (err) {
-    matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
-    await refreshMapFacts(deps.db, { batchId }).catch(() => undefined);
+  if (job.kind === NATIONAL_IMPORT_JOB) {
+    try {
+      await matchNationalUnits(deps.db, { batchId });
+    } catch (err) {
+      matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+      await refreshMapFacts(deps.db, { batchId }).catch(() => undefined);
+    }
   }
   await deps.db
     .updateTable('import_jobs')
