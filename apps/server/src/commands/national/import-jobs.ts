@@ -193,7 +193,7 @@ export class ProgressWriter {
             rows_done: sql<number>`greatest(rows_done, ${p.rowsDone})`,
             errors_count: count,
             errors: JSON.stringify(errors),
-            result: JSON.stringify(state),
+            result: sql`coalesce(result, '{}'::jsonb) || ${JSON.stringify(state)}::jsonb`,
             updated_at: sql<Date>`clock_timestamp()`,
           })
           .where('id', '=', this.jobId)
@@ -272,7 +272,8 @@ export async function runNationalImportJob(deps: Deps, job: { id: string }, opti
         rows_done: result.totalRecords,
         errors_count: errors.length,
         errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
-        result: JSON.stringify(summary),
+        // keeps the count of interruptions this job was run again after
+        result: sql`${JSON.stringify(summary)}::jsonb || jsonb_strip_nulls(jsonb_build_object('interrupted', result->'interrupted'))`,
         batch_id: result.batchId,
         finished_at: sql<Date>`clock_timestamp()`,
         updated_at: sql<Date>`clock_timestamp()`,
@@ -313,7 +314,7 @@ export async function recordCommittedBatch(tx: Tx, jobId: string, result: Nation
       rows_done: result.totalRecords,
       errors_count: errors.length,
       errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
-      result: JSON.stringify({ ...summary, phase: 'matching' }),
+      result: sql`${JSON.stringify({ ...summary, phase: 'matching' })}::jsonb || jsonb_strip_nulls(jsonb_build_object('interrupted', result->'interrupted'))`,
       updated_at: sql<Date>`clock_timestamp()`,
     })
     .where('id', '=', jobId)
