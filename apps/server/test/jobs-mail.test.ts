@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import { JOBS } from '../src/jobs/index.js';
 import { deliverOutbox, MAX_MAIL_ATTEMPTS, smtpTransport } from '../src/jobs/mail.js';
 import { queueMail } from '../src/mailer.js';
@@ -72,5 +73,17 @@ describe('mail delivery', () => {
     expect(a.sent + b.sent).toBe(addresses.length);
     for (const to of addresses) expect(receivedBy(to)).toHaveLength(1);
     transport.close();
+  });
+
+  it('keeps mail in the outbox when no SMTP is configured, and says so once in the log', async () => {
+    const lines: string[] = [];
+    const config = { ...h.deps.config, smtpUrl: undefined, logLevel: 'info' };
+    const app = await buildApp({ db, database: h.database, config, clock: h.clock, logStream: { write: (line) => lines.push(line) } });
+    await app.ready();
+    await queueMail(db, 'demo@unit.test', '演示 / Demo', BODY);
+    await app.deps.jobs!.send(JOBS.mail); // no worker for it on this instance
+    await app.close();
+    expect(lines.filter((l) => l.includes('no SMTP configured'))).toHaveLength(1);
+    expect(await outbox('demo@unit.test')).toMatchObject({ sent_at: null, attempts: 0 });
   });
 });

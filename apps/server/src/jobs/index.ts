@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { NATIONAL_IMPORT_QUEUE, nationalImportJobHandler, sweepImportJobs } from '../commands/national/import-jobs.js';
+import { ORGANISATION_IMPORT_QUEUE, organisationImportJobHandler } from '../commands/registry/organisation-import-jobs.js';
 import type { Deps } from '../context.js';
 import { deliverOutbox, smtpTransport, type MailTransport } from './mail.js';
 import type { JobQueue } from './queue.js';
@@ -9,6 +10,8 @@ import { sendDraftReminders } from './reminders.js';
 export const JOBS = {
   /** data { jobId }: runs an import_jobs row (national records). */
   nationalImport: NATIONAL_IMPORT_QUEUE,
+  /** data { jobId }: runs an import_jobs row (organisations, `?background=true`). */
+  organisationImport: ORGANISATION_IMPORT_QUEUE,
   /** Interrupted imports reported truthfully and resumed or retried; work recorded but never sent, sent. */
   sweep: 'maintenance.sweep',
   /** Drains the mail outbox over SMTP. */
@@ -26,6 +29,7 @@ export interface RegisterJobsOptions {
 export function registerJobs(deps: Deps, queue: JobQueue, log: FastifyBaseLogger, options: RegisterJobsOptions = {}) {
   // A live import writes progress every 250 ms; an instance that died is noticed by the sweep (10 min).
   queue.work(JOBS.nationalImport, (data) => nationalImportJobHandler(deps, data), { retryLimit: 2, expireInSeconds: 2 * 3600 });
+  queue.work(JOBS.organisationImport, (data) => organisationImportJobHandler(deps, data), { retryLimit: 2, expireInSeconds: 2 * 3600 });
   queue.work(
     JOBS.sweep,
     async () => {

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { addSubsidiary } from '../commands/registry/add-subsidiary.js';
 import { createOrganisation } from '../commands/registry/create-organisation.js';
 import { getOrganisation, getOrganisationGroup } from '../commands/registry/get-organisation.js';
+import { getOrganisationImportJob, queueOrganisationImport } from '../commands/registry/organisation-import-jobs.js';
 import { importOrganisations, organisationTemplate } from '../commands/registry/organisation-rows.js';
 import { removeSubsidiary } from '../commands/registry/remove-subsidiary.js';
 import { updateOrganisation } from '../commands/registry/update-organisation.js';
@@ -90,6 +91,33 @@ const ImportOut = z.object({
   errors: z.array(RowError),
 });
 
+const BackgroundImportQuery = ImportQuery.extend({
+  background: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+const ImportJobOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  filename: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  phase: z.string().nullable(),
+  totalRows: z.number(),
+  rowsDone: z.number(),
+  errorsCount: z.number(),
+  errors: z.array(z.object({ row: z.union([z.number(), z.string()]), column: z.string(), reason: z.string() })),
+  ratePerSecond: z.number().nullable(),
+  elapsedMs: z.number().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  failure: z.string().nullable(),
+  batchId: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
 export async function organisationRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/organisations',
@@ -152,16 +180,34 @@ export async function organisationRoutes(app: RouteScope, deps: Deps) {
       schema: {
         tags: ['registry'],
         summary: 'Import organisations from xlsx or CSV (multipart field `file`)',
-        description: 'Upserts by credit code in one transaction; bad rows are reported and not stored. `?dryRun=true` only checks.',
-        querystring: ImportQuery,
+        description:
+          'Upserts by credit code in one transaction; bad rows are reported and not stored. `?dryRun=true` only checks. ' +
+          '`?background=true` (large files) keeps the file and answers 202 { jobId } at once; follow it at GET /api/organisations/import-jobs/:id.',
+        querystring: BackgroundImportQuery,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportOut },
+        response: { 200: ImportOut, 202: z.object({ jobId: z.string() }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const upload = await receiveUpload(req);
-      return importOrganisations(deps, req.actor, { filename: upload.filename, buffer: upload.buffer, dryRun: req.query.dryRun ?? false });
+      const input = { filename: upload.filename, buffer: upload.buffer, dryRun: req.query.dryRun ?? false };
+      if (req.query.background) return reply.code(202).send({ jobId: await queueOrganisationImport(deps, req.actor, input) });
+      return importOrganisations(deps, req.actor, input);
     },
+  );
+
+  app.get(
+    '/api/organisations/import-jobs/:id',
+    {
+      config: { access: KEEPERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'One background organisation import: rows written so far while it runs, the result when done',
+        params: IdParams,
+        response: { 200: ImportJobOut },
+      },
+    },
+    async (req) => getOrganisationImportJob(deps.db, req.params.id),
   );
 
   app.get(

@@ -26,6 +26,11 @@ import type { NationalRecordKind, RecordError } from './national-records.js';
 export const NATIONAL_IMPORT_JOB = 'national';
 /** The queue job that runs an import_jobs row: data { jobId }. */
 export const NATIONAL_IMPORT_QUEUE = 'import.national';
+/** The queue that runs an import_jobs row, by the row's kind (organisation imports: registry/organisation-import-jobs.ts). */
+export const IMPORT_QUEUES: Record<string, string> = {
+  [NATIONAL_IMPORT_JOB]: NATIONAL_IMPORT_QUEUE,
+  organisations: 'import.organisations',
+};
 /** Errors kept on the job row (the batch keeps them all). */
 export const JOB_ERRORS_KEPT = 200;
 /** Least time between two progress writes. */
@@ -114,6 +119,20 @@ export interface QueueNationalImportInput {
 }
 
 /** The kept upload of a job: the only place these jobs touch the blob store. */
+export const jobFiles = {
+  /** Keeps the file in the blob store, with its row in \`blobs\` (the job's foreign key) whichever store holds the bytes. */
+  put: async (deps: Deps, buffer: Buffer, mime = 'application/octet-stream') => {
+    const sha256 = await deps.blobs.put(buffer, { mime });
+    await deps.db
+      .insertInto('blobs')
+      .values({ sha256, size: buffer.length, mime })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    return sha256;
+  },
+  get: (deps: Deps, sha256: string) => deps.blobs.get(sha256),
+};
+
 /** Creates the job row (and keeps the file), then sends the queue job; answers its id. */
 export async function queueNationalImport(deps: Deps, actor: Actor, input: QueueNationalImportInput): Promise<string> {
   const maxBytes = input.maxBytes === undefined ? deps.config.uploadLimit : input.maxBytes;
@@ -126,12 +145,7 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
     const mime = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
       format
     ];
-    blob = await deps.blobs.put(input.buffer, { mime });
-    await deps.db
-      .insertInto('blobs')
-      .values({ sha256: blob, size: input.buffer.length, mime })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
+    blob = await jobFiles.put(deps, input.buffer, mime);
   }
   const status = input.status ?? 'queued';
   const job = await deps.db
@@ -156,7 +170,7 @@ export async function queueNationalImport(deps: Deps, actor: Actor, input: Queue
 }
 
 /** Writes progress to the job row: throttled, one write at a time, never awaited by the import itself. */
-class ProgressWriter {
+export class ProgressWriter {
   private last = 0;
   private chain: Promise<void> = Promise.resolve();
   constructor(
@@ -183,7 +197,7 @@ class ProgressWriter {
             rows_done: sql<number>`greatest(rows_done, ${p.rowsDone})`,
             errors_count: count,
             errors: JSON.stringify(errors),
-            result: JSON.stringify(state),
+            result: sql`coalesce(result, '{}'::jsonb) || ${JSON.stringify(state)}::jsonb`,
             updated_at: sql<Date>`clock_timestamp()`,
           })
           .where('id', '=', this.jobId)
@@ -200,7 +214,7 @@ class ProgressWriter {
   }
 }
 
-async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
+export async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
   const user = userId
     ? await db.selectFrom('users').select(['id', 'email', 'roles', 'org_id', 'person_id']).where('id', '=', userId).executeTakeFirst()
     : undefined;
@@ -208,7 +222,7 @@ async function actorOf(db: Executor, userId: string | null): Promise<Actor> {
   return { userId: user.id, label: user.email, roles: user.roles as Role[], orgId: user.org_id, personId: user.person_id };
 }
 
-function failureOf(err: unknown): { failure: string; errors: RecordError[] } {
+export function failureOf(err: unknown): { failure: string; errors: RecordError[] } {
   if (err instanceof AppError) {
     const details = Array.isArray(err.details) ? (err.details as Record<string, unknown>[]) : [];
     const errors = details
@@ -262,7 +276,8 @@ export async function runNationalImportJob(deps: Deps, job: { id: string }, opti
         rows_done: result.totalRecords,
         errors_count: errors.length,
         errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
-        result: JSON.stringify(summary),
+        // keeps the count of interruptions this job was run again after
+        result: sql`${JSON.stringify(summary)}::jsonb || jsonb_strip_nulls(jsonb_build_object('interrupted', result->'interrupted'))`,
         batch_id: result.batchId,
         finished_at: sql<Date>`clock_timestamp()`,
         updated_at: sql<Date>`clock_timestamp()`,
@@ -303,15 +318,16 @@ export async function recordCommittedBatch(tx: Tx, jobId: string, result: Nation
       rows_done: result.totalRecords,
       errors_count: errors.length,
       errors: JSON.stringify(errors.slice(0, JOB_ERRORS_KEPT)),
-      result: JSON.stringify({ ...summary, phase: 'matching' }),
+      result: sql`${JSON.stringify({ ...summary, phase: 'matching' })}::jsonb || jsonb_strip_nulls(jsonb_build_object('interrupted', result->'interrupted'))`,
       updated_at: sql<Date>`clock_timestamp()`,
     })
     .where('id', '=', jobId)
     .execute();
 }
 
-async function sendImportJob(deps: Deps, jobId: string) {
-  await deps.jobs?.send(NATIONAL_IMPORT_QUEUE, { jobId });
+export async function sendImportJob(deps: Deps, jobId: string, kind: string = NATIONAL_IMPORT_JOB) {
+  const queue = IMPORT_QUEUES[kind];
+  if (queue) await deps.jobs?.send(queue, { jobId });
 }
 
 /**
@@ -368,13 +384,13 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
     .updateTable('import_jobs')
     .set({ updated_at: sql<Date>`clock_timestamp()` })
     .where('status', '=', 'running')
-    .where('kind', '=', NATIONAL_IMPORT_JOB)
+    .where('kind', 'in', Object.keys(IMPORT_QUEUES))
     .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`);
   if (options.jobId) q = q.where('id', '=', options.jobId);
-  const stale = await q.returning(['id', 'batch_id', 'blob_sha256', 'result']).execute();
+  const stale = await q.returning(['id', 'kind', 'batch_id', 'blob_sha256', 'result']).execute();
   for (const row of stale) {
     if (row.batch_id) {
-      await finishCommittedImport(deps, row.id, row.batch_id, (row.result ?? {}) as Record<string, unknown>);
+      await finishCommittedImport(deps, row, row.batch_id, (row.result ?? {}) as Record<string, unknown>);
       out.stored++;
     } else if (row.blob_sha256) {
       await deps.db
@@ -387,7 +403,7 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
         })
         .where('id', '=', row.id)
         .execute();
-      await sendImportJob(deps, row.id);
+      await sendImportJob(deps, row.id, row.kind);
       out.retried++;
     } else {
       await deps.db
@@ -409,25 +425,28 @@ export async function sweepImportJobs(deps: Deps, options: { staleMinutes?: numb
       .updateTable('import_jobs')
       .set({ updated_at: sql<Date>`clock_timestamp()` })
       .where('status', '=', 'queued')
-      .where('kind', '=', NATIONAL_IMPORT_JOB)
+      .where('kind', 'in', Object.keys(IMPORT_QUEUES))
       .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${UNSENT_JOB_MINUTES})`)
-      .returning('id')
+      .returning(['id', 'kind'])
       .execute();
-    for (const row of unsent) await sendImportJob(deps, row.id);
+    for (const row of unsent) await sendImportJob(deps, row.id, row.kind);
     out.resent = unsent.length;
   }
   return out;
 }
 
-/** The post-steps of a committed batch (unit matching, which refreshes the map), then done with its result. */
-async function finishCommittedImport(deps: Deps, jobId: string, batchId: string, state: Record<string, unknown>) {
+/** The post-steps of a committed batch (national: unit matching, which refreshes the map), then done with its result. */
+async function finishCommittedImport(deps: Deps, job: { id: string; kind: string }, batchId: string, state: Record<string, unknown>) {
+  const jobId = job.id;
   const { phase: _phase, ...summary } = state;
   let matchFailure: string | undefined;
-  try {
-    await matchNationalUnits(deps.db, { batchId });
-  } catch (err) {
-    matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
-    await refreshMapFacts(deps.db, { batchId }).catch(() => undefined);
+  if (job.kind === NATIONAL_IMPORT_JOB) {
+    try {
+      await matchNationalUnits(deps.db, { batchId });
+    } catch (err) {
+      matchFailure = `unit matching failed, records are stored: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+      await refreshMapFacts(deps.db, { batchId }).catch(() => undefined);
+    }
   }
   await deps.db
     .updateTable('import_jobs')

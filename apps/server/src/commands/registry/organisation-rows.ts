@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { assertSafeXlsx } from '../../storage/zip-guard.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
+import type { Tx } from '../../db/database.js';
 import type { Organisation } from '../../db/schema.js';
 import { auditOrganisation, findOrganisationsByUscc, formerNames } from '../../repositories/organisations.js';
 import { inTransaction } from '../transaction.js';
@@ -436,6 +437,10 @@ export interface ImportInput {
   filename: string;
   buffer: Buffer;
   dryRun?: boolean;
+  /** Rows written so far, every 200 rows (a background job shows them); not awaited. */
+  onProgress?: (p: { totalRows: number; rowsDone: number; errors: number }) => void;
+  /** Called inside the transaction after the rows are written (not for a dry run): the job records its batch in the same commit. */
+  onCommit?: (tx: Tx, result: ImportResult) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -479,7 +484,11 @@ export async function importOrganisations(deps: Deps, actor: Actor, input: Impor
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
+    let done = 0;
     for (const row of parsed.rows) {
+      if (input.onProgress && ++done % 200 === 0) {
+        input.onProgress({ totalRows: parsed.rows.length, rowsDone: done, errors: parsed.errors.length });
+      }
       const existing = stored.get(row.uscc);
       const values = merge(row, existing, yesterday);
       if (existing && sameAsStored(values, existing)) {
@@ -522,7 +531,7 @@ export async function importOrganisations(deps: Deps, actor: Actor, input: Impor
         .executeTakeFirstOrThrow();
       batchId = batch.id;
     }
-    return {
+    const result: ImportResult = {
       batchId,
       dryRun,
       filename,
@@ -534,6 +543,8 @@ export async function importOrganisations(deps: Deps, actor: Actor, input: Impor
       rejected,
       errors: parsed.errors,
     };
+    if (batchId && input.onCommit) await input.onCommit(tx, result);
+    return result;
   });
 }
 
