@@ -23,7 +23,20 @@ const CLI = path.join(repoRoot, 'apps/server/src/cli.ts');
 
 function baseEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, RDPLAN_DATA_DIR: _dir, RDPLAN_TEST_DB: _kind, ...rest } = process.env;
-  return { ...rest, NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', RDPLAN_WEB_DIST: '', ...env };
+  // Background jobs run as in a real server (NODE_ENV=test alone turns them off); rate limits are off
+  // because the tests sign many users in from one address.
+  return {
+    ...rest,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    RDPLAN_WEB_DIST: '',
+    RDPLAN_JOBS: 'on',
+    RDPLAN_JOBS_POLL_SECONDS: '0.5',
+    RDPLAN_RATE_LIMIT: 'off',
+    ...env,
+  };
 }
 
 /** Starts a server; resolves when it listens, rejects when it exits first (with its output). */
