@@ -36,6 +36,7 @@ import type { Deps } from '../context.js';
 import { listApplications } from '../repositories/applications.js';
 import { readBlob } from '../storage/blobs.js';
 import type { RouteScope } from './helpers.js';
+import { AccessDenied } from '../http/access-denied.js';
 
 const UNITS: Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
 const READERS: Role[] = ['admin', 'officer', ...UNITS];
@@ -233,7 +234,8 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
         .where('id', '=', req.params.attachmentId)
         .where('application_id', '=', row.id)
         .executeTakeFirst();
-      if (!att) throw new AppError('not_found');
+      // An attachment id of another application, asked for through one's own: refused and logged.
+      if (!att) throw new AccessDenied('application_attachment', req.params.attachmentId);
       const file = await readBlob(deps.config, att.blob_sha256);
       return reply
         .type('application/pdf')
