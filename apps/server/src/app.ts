@@ -87,7 +87,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) }, hsts: config.production });
+  // Security headers on every response (helmet's defaults plus our CSP); HSTS only in production, where HTTPS is served.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
+    frameguard: { action: 'deny' },
+    hsts: config.production,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
   await app.register(swagger, {

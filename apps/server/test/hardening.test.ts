@@ -35,6 +35,7 @@ describe('security headers', () => {
       expect(csp, url).not.toMatch(/script-src[^;]*unsafe/);
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
     }
     // An error answer carries them too.
