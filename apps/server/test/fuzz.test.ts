@@ -339,7 +339,10 @@ const tables = (
 async function fingerprint(): Promise<string> {
   const parts = tables.map((t) => sql`select ${t} as t, count(*)::int as n from ${sql.table(t)}`);
   const rows = await sql<{ t: string; n: number }>`${sql.join(parts, sql` union all `)}`.execute(h.deps.db);
-  return rows.rows.map((r) => `${r.t}:${r.n}`).join(',');
+  return rows.rows
+    .map((r) => `${r.t}:${r.n}`)
+    .sort()
+    .join(',');
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -366,8 +369,14 @@ async function send(route: FuzzRoute, who: Who, input: Input, label: string, mus
   if (res.status >= 400) tally.refused++;
   else tally.accepted++;
   if (mustRefuse && res.status < 400) problems.push(`accepted ${res.status}: ${where}`);
-  if (write && res.status >= 400 && !RECORDS_REFUSALS.has(`${route.method} ${route.url}`) && (await fingerprint()) !== before)
-    problems.push(`refused ${res.status} but wrote: ${where}`);
+  if (write && res.status >= 400 && !RECORDS_REFUSALS.has(`${route.method} ${route.url}`)) {
+    const after = await fingerprint();
+    if (after !== before) {
+      const was = new Set(before.split(','));
+      const changed = after.split(',').filter((t) => !was.has(t));
+      problems.push(`refused ${res.status} but wrote (${changed.join(' ')}): ${where}`);
+    }
+  }
   if (res.status === 401 && who !== 'public') {
     // A valid-shaped request may end the client's own session (e.g. a password change): sign in again.
     await client.login(DEMO_EMAILS[who], DEMO_PASSWORDS[who]);
@@ -391,7 +400,10 @@ describe('fuzzing every JSON route from its schema', () => {
         );
         const poisoned = fc.tuple(inputArb(route), fc.nat(), fc.constantFrom(...POISONS)).map(([input, n, poison]) => {
           const copy = structuredClone(input);
-          const places = slots(copy).filter(([, k]) => !poison.onlyDates || (typeof k === 'string' && route.dates.has(k)));
+          const all = slots(copy).filter(([, k]) => !poison.onlyDates || (typeof k === 'string' && route.dates.has(k)));
+          // Text poisons go into a string of an otherwise valid-shaped input (so that they reach past validation).
+          const strings = all.filter(([c, k]) => typeof (c as Record<string | number, unknown>)[k] === 'string');
+          const places = poison.mustRefuse && !poison.onlyDates && strings.length > 0 ? strings : all;
           if (places.length === 0) return null;
           const [container, key, part] = places[n % places.length]!;
           (container as Record<string | number, unknown>)[key] = poison.value((container as Record<string | number, unknown>)[key]);
