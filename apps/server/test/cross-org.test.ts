@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOrg, createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
 import { assign, expertWithAccount, insertReview } from './support/review-scoring.js';
-import { insertApplication } from './support/review-selection.js';
+import { insertApplication, insertChain, insertWorkplan } from './support/review-selection.js';
 import { seedPlanAndCalls } from './support/tracks.js';
 
 /**
@@ -42,6 +42,13 @@ const me = await expertWithAccount(db, '本人专家');
 const other = await expertWithAccount(db, '他人专家');
 const otherAssignment = await assign(db, review.id, theirApp.id, other.person.id);
 
+// A chain leader's own draft work plan, through which another unit's application is asked for.
+const chain = await insertChain(db, '走查链');
+await db.insertInto('chain_leaders').values({ chain_id: chain.id, org_id: mine.id }).execute();
+const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+const myWorkplan = await insertWorkplan(db, plan.id, chain.id, mine.id);
+await db.updateTable('workplans').set({ status: 'draft' }).where('id', '=', myWorkplan.id).execute();
+
 async function signIn(email: string) {
   const c = h.client();
   expect((await c.login(email, PASSWORD)).status).toBe(200);
@@ -50,6 +57,8 @@ async function signIn(email: string) {
 const unitAdmin = await signIn((await createUser(db, { roles: ['unit_admin'], orgId: mine.id })).email);
 const unitMember = await signIn((await createUser(db, { roles: ['unit_member'], orgId: mine.id })).email);
 const expert = await signIn(me.user.email);
+const leader = await signIn((await createUser(db, { roles: ['chain_leader'], orgId: mine.id })).email);
+const wp = `/api/workplans/${myWorkplan.id}/candidates/${theirApp.id}`;
 
 const a = `/api/applications/${theirApp.id}`;
 const own = `/api/applications/${myApp.id}`;
@@ -69,6 +78,7 @@ const cases: [typeof unitAdmin, string, string, unknown?][] = [
   [unitAdmin, 'GET', `/api/organisations/${theirs.id}`],
   [unitAdmin, 'PATCH', `/api/organisations/${theirs.id}`, { address: '某地' }],
   [expert, 'GET', `/api/people/${other.person.id}`],
+  [leader, 'DELETE', wp],
   [expert, 'GET', t],
   [expert, 'POST', `${t}/declaration`, { kind: 'no_conflict' }],
   [expert, 'PUT', `${t}/scores`, { version: 1, scores: [] }],
