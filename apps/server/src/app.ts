@@ -98,7 +98,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) }, hsts: config.production });
+  // Security headers on every response (helmet's defaults plus our CSP); HSTS only in production, where HTTPS is served.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
+    frameguard: { action: 'deny' },
+    hsts: config.production,
+  });
   // API responses (JSON, OpenAPI) brotli/gzip-compressed for clients that accept it; the web app's files
   // are precompressed at build time and pass through. Compressed request bodies are not accepted.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });

@@ -9,6 +9,8 @@ import { openDatabase } from '../src/db/database.js';
 import { Client } from './support/client.js';
 import { createOrg, createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
+import { insertApplication } from './support/review-selection.js';
+import { seedPlanAndCalls } from './support/tracks.js';
 import { testDbKind } from './support/test-db.js';
 
 const limits = { windowSeconds: 60, login: 3, register: 2, invitations: 2, publicWrite: 2 };
@@ -36,6 +38,7 @@ describe('security headers', () => {
       expect(csp, url).not.toMatch(/script-src[^;]*unsafe/);
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
     }
     // An error answer carries them too.
@@ -96,6 +99,31 @@ describe('text input is checked in one place', () => {
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+    expect((await verifyAudit(h.deps.db)).ok).toBe(true);
+  });
+});
+
+describe('the audit chain keeps verifying', () => {
+  it('refuses a withdrawal whose reason has a lone surrogate (which once made `audit verify` report tampering)', async () => {
+    const { calls } = await seedPlanAndCalls(h.deps.db, { year: 2031 });
+    const org = await createOrg(h.deps.db);
+    const app = await insertApplication(h.deps.db, {
+      callId: calls.backfill,
+      track: 'backfill',
+      orgId: org.id,
+      cityFunds: 1_000_000,
+      status: 'submitted',
+    });
+    const member = await createUser(h.deps.db, { roles: ['unit_member'], orgId: org.id });
+    const c = h.client();
+    expect((await signIn(c, member.email, '10.5.5.5')).status).toBe(200);
+    c.csrf = (await c.get('/api/auth/session')).body.csrfToken;
+    const res = await c.post(`/api/applications/${app.id}/withdraw`, { reason: '\ud800 x' });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ path: 'body.reason' })]);
+    expect((await h.deps.db.selectFrom('applications').select('status').where('id', '=', app.id).executeTakeFirstOrThrow()).status).toBe(
+      'submitted',
+    );
     expect((await verifyAudit(h.deps.db)).ok).toBe(true);
   });
 });

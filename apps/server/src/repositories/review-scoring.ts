@@ -1,6 +1,7 @@
 import { AppError, type CriterionScore } from '@rdplan/domain';
 import type { Executor } from '../db/database.js';
 import { findReviewHead, json } from './review.js';
+import { AccessDenied } from '../http/access-denied.js';
 
 /**
  * SQL of the expert's side of a review and of its results (issue 5): a review with its call's criteria and
@@ -33,11 +34,12 @@ export function totalOf(raw: string | number | null): number | null {
 }
 
 export async function loadOwnAssignment(db: Executor, personId: string | null, assignmentId: string, lock = false) {
-  if (!personId) throw new AppError('not_found');
+  if (!personId) throw new AccessDenied('review_assignment', assignmentId);
   let q = db.selectFrom('review_assignments').selectAll().where('id', '=', assignmentId).where('person_id', '=', personId);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw new AppError('not_found');
+  // Another expert's assignment (or none): refused like a missing record, and logged.
+  if (!row) throw new AccessDenied('review_assignment', assignmentId);
   const review = await findReviewHead(db, row.review_id);
   if (!review || review.status === 'setup') throw new AppError('not_found');
   const declaration = await db

@@ -37,6 +37,7 @@ import { listApplications } from '../repositories/applications.js';
 import { isBlobNotFound } from '../storage/blobs.js';
 import { receiveUpload } from '../http/uploads.js';
 import type { RouteScope } from './helpers.js';
+import { AccessDenied } from '../http/access-denied.js';
 
 const UNITS: Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
 const READERS: Role[] = ['admin', 'officer', ...UNITS];
@@ -229,7 +230,8 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
         .where('id', '=', req.params.attachmentId)
         .where('application_id', '=', row.id)
         .executeTakeFirst();
-      if (!att) throw new AppError('not_found');
+      // An attachment id of another application, asked for through one's own: refused and logged.
+      if (!att) throw new AccessDenied('application_attachment', req.params.attachmentId);
       const file = await deps.blobs.get(att.blob_sha256).catch((err: unknown) => {
         if (!isBlobNotFound(err)) throw err;
         // The row outlived its file (a store emptied or switched without copying): say so in the log, 404 to the user.

@@ -1,9 +1,10 @@
-import { AppError, type ApplicationView } from '@rdplan/domain';
+import { type ApplicationView } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import { inTransaction } from '../transaction.js';
 import { assertApplicantMayEdit } from './guards.js';
 import { buildView, loadForActor } from './view.js';
+import { AccessDenied } from '../../http/access-denied.js';
 
 export async function removeAttachment(deps: Deps, actor: Actor, id: string, attachmentId: string): Promise<ApplicationView> {
   return inTransaction(deps, async (tx, now) => {
@@ -15,7 +16,7 @@ export async function removeAttachment(deps: Deps, actor: Actor, id: string, att
       .where('application_id', '=', app.id)
       .returning(['id', 'material_key', 'filename', 'blob_sha256'])
       .executeTakeFirst();
-    if (!removed) throw new AppError('not_found');
+    if (!removed) throw new AccessDenied('application_attachment', attachmentId);
     const updated = await tx
       .updateTable('applications')
       .set({ version: app.version + 1, updated_at: now })

@@ -5,13 +5,15 @@ import { findCandidate } from '../../repositories/workplans.js';
 import { inTransaction } from '../transaction.js';
 import { lockDraftForLeader, touchWorkplan, viewOf } from './access.js';
 import { assertCandidateEditable, auditCandidate } from './candidates.js';
+import { AccessDenied } from '../../http/access-denied.js';
 
 /** The leader drops a candidate that was never submitted and is not in the plan (exclude it first). */
 export async function deleteCandidate(deps: Deps, actor: Actor, id: string, applicationId: string): Promise<WorkplanView> {
   return inTransaction(deps, async (tx, now) => {
     const wp = await lockDraftForLeader(tx, actor, id);
     const app = await findCandidate(tx, wp.id, applicationId);
-    if (!app) throw new AppError('not_found');
+    // An application that is not a candidate of this plan (possibly another organisation's): refused and logged.
+    if (!app) throw new AccessDenied('application', applicationId);
     assertCandidateEditable(app);
     if (app.in_plan) {
       throw new AppError('state_conflict', [

@@ -1,10 +1,11 @@
-import { AppError, type WorkplanStepInput, type WorkplanView } from '@rdplan/domain';
+import { type WorkplanStepInput, type WorkplanView } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import { candidateTitle, findCandidate } from '../../repositories/workplans.js';
 import { inTransaction } from '../transaction.js';
 import { lockDraftForLeader, touchWorkplan, viewOf } from './access.js';
 import { assertCandidateEditable } from './candidates.js';
+import { AccessDenied } from '../../http/access-denied.js';
 
 /** The leader takes a candidate out of the plan; it stays a candidate. */
 export async function excludeCandidate(
@@ -17,7 +18,8 @@ export async function excludeCandidate(
   return inTransaction(deps, async (tx, now) => {
     const wp = await lockDraftForLeader(tx, actor, id, input.version);
     const app = await findCandidate(tx, wp.id, applicationId);
-    if (!app) throw new AppError('not_found');
+    // An application that is not a candidate of this plan (possibly another organisation's): refused and logged.
+    if (!app) throw new AccessDenied('application', applicationId);
     assertCandidateEditable(app);
     if (!app.in_plan) return viewOf(tx, wp.id, now);
     await tx.updateTable('applications').set({ in_plan: false, updated_at: now }).where('id', '=', app.id).execute();

@@ -1,10 +1,11 @@
-import { AppError, rule4_1_c, runRules, type ChainPlanFacts, type WorkplanStepInput, type WorkplanView } from '@rdplan/domain';
+import { rule4_1_c, runRules, type ChainPlanFacts, type WorkplanStepInput, type WorkplanView } from '@rdplan/domain';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import { candidateTitle, comparisonVerdicts, findCandidate, planParams } from '../../repositories/workplans.js';
 import { inTransaction } from '../transaction.js';
 import { guardHardCaps, lockDraftForLeader, ruleFailed, touchWorkplan, viewOf } from './access.js';
 import { assertCandidateEditable } from './candidates.js';
+import { AccessDenied } from '../../http/access-denied.js';
 
 /**
  * The leader takes a candidate into the plan. It must have been argued and compared and selected
@@ -21,7 +22,8 @@ export async function includeCandidate(
   return inTransaction(deps, async (tx, now) => {
     const wp = await lockDraftForLeader(tx, actor, id, input.version);
     const app = await findCandidate(tx, wp.id, applicationId);
-    if (!app) throw new AppError('not_found');
+    // An application that is not a candidate of this plan (possibly another organisation's): refused and logged.
+    if (!app) throw new AccessDenied('application', applicationId);
     assertCandidateEditable(app);
     if (app.in_plan) return viewOf(tx, wp.id, now);
     const verdict = (await comparisonVerdicts(tx, wp.id)).get(app.id);

@@ -11,6 +11,7 @@ import {
   auditCandidate,
   writeParticipants,
 } from './candidates.js';
+import { AccessDenied } from '../../http/access-denied.js';
 
 /**
  * The leader changes a candidate that was never submitted. The form keeps the keys the lead unit has
@@ -27,7 +28,8 @@ export async function updateCandidate(
   return inTransaction(deps, async (tx, now) => {
     const wp = await lockDraftForLeader(tx, actor, id);
     const app = await findCandidate(tx, wp.id, applicationId);
-    if (!app) throw new AppError('not_found');
+    // An application that is not a candidate of this plan (possibly another organisation's): refused and logged.
+    if (!app) throw new AccessDenied('application', applicationId);
     assertCandidateEditable(app);
     if (input.version !== undefined && input.version !== app.version) {
       throw new AppError('conflict', [

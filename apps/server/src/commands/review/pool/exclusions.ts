@@ -4,16 +4,17 @@ import type { Actor, Deps } from '../../../context.js';
 import type { Executor } from '../../../db/database.js';
 import { findReviewHeadByCall } from '../../../repositories/review.js';
 import { inTransaction } from '../../transaction.js';
+import { AccessDenied } from '../../../http/access-denied.js';
 
 const UNIT_ROLES: readonly Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
 
 /** The application, if the actor is one of the applying unit's own users; everyone else is told it does not exist. */
 async function ownApplication(db: Executor, actor: Actor, applicationId: string, lock = false) {
-  if (!actor.orgId || !hasAnyRole(actor.roles, UNIT_ROLES)) throw new AppError('not_found');
+  if (!actor.orgId || !hasAnyRole(actor.roles, UNIT_ROLES)) throw new AccessDenied('application', applicationId);
   let q = db.selectFrom('applications').select(['id', 'org_id', 'call_id', 'status', 'submitted_at']).where('id', '=', applicationId);
   if (lock) q = q.forUpdate();
   const app = await q.executeTakeFirst();
-  if (!app || app.org_id !== actor.orgId) throw new AppError('not_found');
+  if (!app || app.org_id !== actor.orgId) throw new AccessDenied('application', applicationId);
   return app;
 }
 
@@ -114,7 +115,8 @@ export async function removeExclusion(deps: Deps, actor: Actor, applicationId: s
       .where('id', '=', exclusionId)
       .where('application_id', '=', app.id)
       .executeTakeFirst();
-    if (!row) throw new AppError('not_found');
+    // Another application's exclusion, asked for through one's own application.
+    if (!row) throw new AccessDenied('review_exclusion', exclusionId);
     const { review } = await limitFor(tx, app.call_id);
     assertOpen(app, review);
     await tx.deleteFrom('review_exclusions').where('id', '=', row.id).execute();
