@@ -25,7 +25,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeUscc } from '@rdplan/domain';
@@ -34,7 +33,7 @@ import { verifyAudit } from '../apps/server/src/audit/audit.js';
 import { hashPassword } from '../apps/server/src/auth/passwords.js';
 import { repoRoot } from '../apps/server/src/config.js';
 import { migrate, openDatabase, type Db } from '../apps/server/src/db/database.js';
-import { findPostgresBin, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
+import { findPostgresBin, freePort, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
 import { completeForm, seedFields, seedPlanAndCalls } from '../apps/server/test/support/tracks.js';
 
 const PASSWORD = 'Surge-Deadline-2026';
@@ -58,17 +57,6 @@ function options(argv: string[]): Options {
 }
 
 const log = (line: string) => console.error(`api-surge: ${line}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------- processes
 

@@ -7,19 +7,13 @@
  * PostgreSQL: DATABASE_URL when set (an empty database), else a throw-away server started here. Prints
  * one JSON line per way and one with the ratio; the chain must verify after both.
  */
-import { createDeps } from '../apps/server/src/deps.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { auditKey } from '../apps/server/src/audit/anchor.js';
 import { appendAudit, verifyAudit } from '../apps/server/src/audit/audit.js';
-import { systemClock } from '../apps/server/src/clock.js';
 import { inTransaction } from '../apps/server/src/commands/transaction.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { systemActor, type Deps } from '../apps/server/src/context.js';
-import { migrate, openDatabase, type Tx } from '../apps/server/src/db/database.js';
-import { findPostgresBin, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
+import { systemActor } from '../apps/server/src/context.js';
+import type { Tx } from '../apps/server/src/db/database.js';
+import { withBenchPostgres } from './postgres.js';
 
 const CONCURRENCY = 10; // the pool's size
 const TRANSACTIONS = 600;
@@ -30,19 +24,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function auditContentionBench(): Promise<Record<string, unknown>[]> {
-  let server: RunningPostgres | null = null;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const bin = findPostgresBin();
-    if (!bin) return [{ bench: 'audit-contention', skipped: 'PostgreSQL not found (install it, or set PG_BIN or DATABASE_URL)' }];
-    server = await startPostgres(bin);
-    url = server.url;
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-bench-'));
-  const database = await openDatabase({ url });
-  try {
-    await migrate(database.db);
-    const deps: Deps = await createDeps(database.db, { ...loadConfig(), dataDir }, systemClock);
+  return withBenchPostgres('audit-contention', async ({ database, deps, dataDir }) => {
     const actor = systemActor('bench');
     /** The work after the audit call: a read and a few milliseconds in the database. */
     const work = async (tx: Tx, i: number) => {
@@ -93,9 +75,5 @@ export async function auditContentionBench(): Promise<Record<string, unknown>[]>
       events: verdict.events,
     });
     return lines;
-  } finally {
-    await database.close();
-    await rm(dataDir, { recursive: true, force: true });
-    await server?.stop();
-  }
+  });
 }

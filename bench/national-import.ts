@@ -5,34 +5,14 @@
  * one batch transaction of bulk unnest upserts, then unit matching). PostgreSQL: DATABASE_URL when set
  * (the database should be empty), else a throw-away server started here. Prints one JSON object.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { generateNational, generateRegistry } from '@rdplan/demo';
-import { systemClock } from '../apps/server/src/clock.js';
 import { importNationalAsJob } from '../apps/server/src/commands/national/import-jobs.js';
-import { loadConfig } from '../apps/server/src/config.js';
 import { systemActor } from '../apps/server/src/context.js';
-import { createDeps } from '../apps/server/src/deps.js';
-import { migrate, openDatabase } from '../apps/server/src/db/database.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
-import { findPostgresBin, startPostgres, type RunningPostgres } from '../apps/server/test/support/postgres-server.js';
+import { withBenchPostgres } from './postgres.js';
 
 export async function nationalImportBench(): Promise<Record<string, unknown>[]> {
-  let server: RunningPostgres | null = null;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const bin = findPostgresBin();
-    if (!bin) return [{ bench: 'national-import', skipped: 'PostgreSQL not found (install it, or set PG_BIN or DATABASE_URL)' }];
-    server = await startPostgres(bin);
-    url = server.url;
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-bench-'));
-  const database = await openDatabase({ url });
-  try {
-    await migrate(database.db);
-    const config = { ...loadConfig(), dataDir };
-    const deps = await createDeps(database.db, config, systemClock);
+  return withBenchPostgres('national-import', async ({ deps }) => {
     await seedDemo(deps);
 
     const national = generateNational(generateRegistry(), { size: 'bench' });
@@ -82,9 +62,5 @@ export async function nationalImportBench(): Promise<Record<string, unknown>[]> 
         job_total_ms: Math.round(totalMs),
       },
     ];
-  } finally {
-    await database.close();
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '@rdplan/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from './support/browser.js';
 
 /**
  * The Content-Security-Policy the server sends does not break the web app: the login page, a signed-in
@@ -9,16 +9,10 @@ import { launchBrowser } from './support/browser.js';
  * reported by the browser (securitypolicyviolation events and "Refused to …" console messages).
  */
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+  const context = await browser().newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
   const page = await context.newPage();
   const violations: string[] = [];
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appendAudit } from '../src/audit/audit.js';
 import { runCli } from '../src/cli.js';
 import { systemClock } from '../src/clock.js';
@@ -14,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { systemActor, type Deps } from '../src/context.js';
 import { migrate, openDatabase, type Db } from '../src/db/database.js';
 import { createDeps } from '../src/deps.js';
-import { testDbKind } from './support/test-db.js';
+import { createEmptyPostgresDatabase, testDbKind } from './support/test-db.js';
 
 /** Row count and checksum of every table: equal means the same data. */
 async function fingerprint(db: Db): Promise<Record<string, { n: number; h: string }>> {
@@ -58,21 +56,9 @@ describe('rdplan backup / restore', () => {
     let url: string | undefined;
     let dropDatabase = async () => undefined as void;
     if (testDbKind === 'postgres') {
-      const adminUrl = inject('pgUrl');
-      const name = `rdplan_bk_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const u = new URL(adminUrl);
-      u.pathname = `/${name}`;
-      url = u.toString();
-      dropDatabase = async () => {
-        const a = new pg.Client({ connectionString: adminUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      };
+      const empty = await createEmptyPostgresDatabase('rdplan_bk');
+      url = empty.url;
+      dropDatabase = empty.drop;
     }
     vi.stubEnv('RDPLAN_DATA_DIR', dataDir);
     vi.stubEnv('DATABASE_URL', url ?? '');

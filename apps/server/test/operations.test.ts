@@ -1,38 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_USERS } from '@rdplan/demo';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client.js';
 import { runCliProcess, startServerProcess, type ServerProcess } from './support/server-process.js';
-import { testDbKind } from './support/test-db.js';
+import { createEmptyPostgresDatabase, testDbKind } from './support/test-db.js';
 
 /**
  * Operations with real processes: instances starting together, and `rdplan audit verify` beside a
  * server that writes. (Backup/restore and kill -9 are in their own files.)
  */
-
-async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = inject('pgUrl');
-  const name = `rdplan_ops_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
 
 /** Signs a demo user in and out again and again: every sign-in appends an audit event. */
 function writeLoop(base: string, until: () => boolean): Promise<number> {
@@ -51,7 +30,7 @@ function writeLoop(base: string, until: () => boolean): Promise<number> {
 
 describe.runIf(testDbKind === 'postgres')('several instances on one PostgreSQL', () => {
   it('two instances started at once on an empty database both come up, and the demo data is loaded once', async () => {
-    const db = await freshPostgresDatabase();
+    const db = await createEmptyPostgresDatabase('rdplan_ops');
     const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-ops-')));
     const servers: ServerProcess[] = [];
     try {
@@ -88,7 +67,7 @@ describe.runIf(testDbKind === 'postgres')('several instances on one PostgreSQL',
   }, 300_000);
 
   it('audit verify reads only (one read-only snapshot) beside a server that writes, and never migrates', async () => {
-    const db = await freshPostgresDatabase();
+    const db = await createEmptyPostgresDatabase('rdplan_ops');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-ops-'));
     const env = { DATABASE_URL: db.url, RDPLAN_DATA_DIR: dir, RDPLAN_AUDIT_KEY: 'v'.repeat(40) };
     let server: ServerProcess | null = null;

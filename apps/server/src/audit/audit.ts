@@ -170,12 +170,18 @@ async function chainEvents(tx: Tx, events: PendingEvent[], key: Buffer | null): 
   await tx.insertInto('audit_events').values(rows).execute();
   if (!key) return null;
   const anchor = signAnchor(key, seq, prev, new Date());
+  await storeAnchor(tx, anchor);
+  return anchor;
+}
+
+/** The one anchor row of the database: the newest signed head. */
+async function storeAnchor(tx: Tx, anchor: Anchor) {
+  const signed = { seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac };
   await tx
     .insertInto('audit_anchor')
-    .values({ id: 1, seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac }))
+    .values({ id: 1, ...signed })
+    .onConflict((oc) => oc.column('id').doUpdateSet(signed))
     .execute();
-  return anchor;
 }
 
 /** Signs the chain's current head into audit_anchor (after seeding, which chains events at once). */
@@ -184,11 +190,7 @@ export async function anchorHead(tx: Tx, key: Buffer): Promise<Anchor | null> {
   const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (!last) return null;
   const anchor = signAnchor(key, Number(last.seq), last.hash, new Date());
-  await tx
-    .insertInto('audit_anchor')
-    .values({ id: 1, seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: anchor.seq, head: anchor.head, at: anchor.at, mac: anchor.mac }))
-    .execute();
+  await storeAnchor(tx, anchor);
   return anchor;
 }
 

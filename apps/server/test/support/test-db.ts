@@ -22,32 +22,43 @@ function pgliteTemplate() {
   return template;
 }
 
+/** An empty database on the PostgreSQL server the suite started (not migrated), and how to drop it. */
+export async function createEmptyPostgresDatabase(prefix = 'rdplan_t'): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('pgUrl');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 /**
  * A fresh, migrated database of the kind this test project runs on: an embedded PGlite, or a new
  * database on the PostgreSQL server the suite started (dropped again by close()).
  */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (testDbKind === 'postgres') {
-    const adminUrl = inject('pgUrl');
-    const name = `rdplan_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+    const empty = await createEmptyPostgresDatabase();
+    const database = await openDatabase({ url: empty.url });
     await migrate(database.db);
     return {
       ...database,
       /** For a second connection pool to the same database (a second app instance). */
-      url: url.toString(),
+      url: empty.url,
       async close() {
         await database.close();
-        const a = new pg.Client({ connectionString: adminUrl });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await empty.drop();
       },
     };
   }
