@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { anchorFilesSettled } from './audit/anchor.js';
 import { systemClock, type Clock } from './clock.js';
 import { productionWarnings, type Config } from './config.js';
 import type { Deps } from './context.js';
@@ -160,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onClose', async () => deps.jobs?.stop());
   // A store the app made itself is its own to close (an S3 client's sockets).
   if (!options.blobs) app.addHook('onClose', async () => blobs.close?.());
+  // Anchor-file writes after commit (audit/anchor.ts) finish before the app is closed.
+  app.addHook('onClose', async () => anchorFilesSettled());
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

@@ -152,6 +152,11 @@ export function recordAnchorFile(dataDir: string, anchor: Anchor): Promise<void>
   return writer.running;
 }
 
+/** Waits for the anchor-file writes in progress (an app closing waits, so its data folder can go). */
+export async function anchorFilesSettled(): Promise<void> {
+  await Promise.all([...writers.values()].map((w) => w.running));
+}
+
 /** Replaces the anchor file unconditionally (after a restore, the restored chain's own anchor). */
 export function resetAnchorFile(dataDir: string, anchor: Anchor | null): void {
   writers.delete(dataDir);

@@ -31,7 +31,8 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   afterAll(async () => {
     await app.close();
     await database.close();
-    await rm(dataDir, { recursive: true, force: true });
+    // maxRetries: the audit anchor file may still be being replaced (temp file + rename) as the folder goes.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   });
   return { app, database, deps: app.deps, clock, client: () => new Client(app) };
 }
