@@ -638,6 +638,15 @@ export async function apiSurgeBench(argv: string[] = process.argv.slice(2)): Pro
       .groupBy('entity_id')
       .having((eb) => eb.fn.countAll(), '>', 1)
       .execute();
+    // The instances' background jobs (pg-boss: the maintenance sweep, reminders) through the surge and the
+    // kill: per queue and state, and how many ran more than once (retry_count > 0).
+    const queueJobs = (
+      await sql<{ name: string; state: string; jobs: number; retried: number }>`
+        select name, state, count(*)::int as jobs, (count(*) filter (where retry_count > 0))::int as retried
+        from pgboss.job group by name, state order by name, state`
+        .execute(db)
+        .catch(() => ({ rows: [] }))
+    ).rows;
     t = performance.now();
     const audit = await verifyAudit(db);
     const verifyMs = Math.round(performance.now() - t);
@@ -655,7 +664,8 @@ export async function apiSurgeBench(argv: string[] = process.argv.slice(2)): Pro
       audit_verifies: audit.ok,
       audit_events: audit.events,
       audit_verify_ms: verifyMs,
-      queue_jobs: 'n/a (no job queue on this branch)',
+      queue_jobs: queueJobs,
+      queue_jobs_run_twice: queueJobs.reduce((n, j) => n + j.retried, 0),
     });
 
     lines.push({
