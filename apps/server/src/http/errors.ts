@@ -49,14 +49,14 @@ const INPUT_SQLSTATES: Record<string, ErrorCode> = {
 const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** `{ path, message }` for a database error caused by input, naming the column when PostgreSQL does. */
-function databaseErrorDetails(err: { code: string; detail?: unknown; column?: unknown }) {
+function databaseErrorDetails(state: string, err: { detail?: unknown; column?: unknown }) {
   // 23503/23505: detail is 'Key (person_id)=(…) is not present in table "people".'
   const key = typeof err.detail === 'string' ? /^Key \(([a-z_]+)\)/.exec(err.detail)?.[1] : undefined;
   const column = typeof err.column === 'string' ? err.column : key;
   const message =
-    err.code === '23503'
+    state === '23503'
       ? 'refers to a record that does not exist / 引用的记录不存在'
-      : err.code === '23505'
+      : state === '23505'
         ? 'already exists / 已存在'
         : 'value not accepted / 取值无效';
   return [{ path: column ? camel(column) : 'body', message }];
@@ -99,7 +99,7 @@ export function registerErrorHandler(app: FastifyInstance, deps: Deps) {
     if (state && fromInput) {
       // The route let through input the database refuses: answer 4xx, and log it so the route gets fixed.
       req.log.warn({ err, sqlState: state }, 'database refused the input of a request');
-      return sendError(req, reply, fromInput, databaseErrorDetails(err as unknown as { code: string }));
+      return sendError(req, reply, fromInput, databaseErrorDetails(state, err as { detail?: unknown; column?: unknown }));
     }
     const status = err.statusCode ?? 500;
     if (status < 500) {

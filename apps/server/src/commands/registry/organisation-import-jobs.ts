@@ -36,12 +36,7 @@ export async function queueOrganisationImport(
 ): Promise<string> {
   if (input.buffer.length > deps.config.uploadLimit) throw new AppError('payload_too_large');
   const filename = input.filename.slice(0, 255) || 'upload';
-  const blob = await jobFiles.put(deps, input.buffer);
-  await deps.db
-    .insertInto('blobs')
-    .values({ sha256: blob, size: input.buffer.length, mime: filename.toLowerCase().endsWith('.csv') ? MIME.csv : MIME.xlsx })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
+  const blob = await jobFiles.put(deps, input.buffer, filename.toLowerCase().endsWith('.csv') ? MIME.csv : MIME.xlsx);
   const job = await deps.db
     .insertInto('import_jobs')
     .values({
