@@ -17,7 +17,7 @@
  * sessions (N / 10, 10 to 50) warm each server up before its timed phase; they count in the checks at
  * the end (acknowledged = stored), not in the timings.
  * The rdplan phase also samples pg_stat_activity: busy backends and those waiting on an advisory lock
- * (the audit chain's), to show where the time goes.
+ * (the audit sealers'), to show where the time goes.
  * Everything listens on 127.0.0.1; processes and temp folders are removed at the end, also on failure.
  * Detail lines go to stderr; the result is the one JSON line returned to bench/run.ts.
  */
@@ -663,6 +663,9 @@ export async function apiSurgeBench(argv: string[] = process.argv.slice(2)): Pro
       submit_audited_twice: submitAudits.length,
       audit_verifies: audit.ok,
       audit_events: audit.events,
+      // Events the killed instance committed but had not sealed, if the survivor's sweep had not reached
+      // them before it stopped: committed, not yet in the chain; the next start seals them.
+      audit_unsealed: audit.unsealed,
       audit_verify_ms: verifyMs,
       queue_jobs: queueJobs,
       queue_jobs_run_twice: queueJobs.reduce((n, j) => n + j.retried, 0),

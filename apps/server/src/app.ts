@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { anchorFilesSettled } from './audit/anchor.js';
+import { sealerFor } from './audit/sealer.js';
 import { systemClock, type Clock } from './clock.js';
 import { productionWarnings, type Config } from './config.js';
 import type { Deps } from './context.js';
@@ -27,6 +28,8 @@ import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
 import { createBlobStore, type BlobStore } from './storage/blobs.js';
 
+/** How often each instance looks for audit events left unsealed (by an instance that died, say). */
+const AUDIT_SWEEP_MS = 2000;
 export type App = FastifyInstance;
 
 /** Every API route with its declared access, for the route-walk test and the docs. */
@@ -161,8 +164,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onClose', async () => deps.jobs?.stop());
   // A store the app made itself is its own to close (an S3 client's sockets).
   if (!options.blobs) app.addHook('onClose', async () => blobs.close?.());
-  // Anchor-file writes after commit (audit/anchor.ts) finish before the app is closed.
-  app.addHook('onClose', async () => anchorFilesSettled());
+  // Audit events committed by an instance that died before sealing them are sealed by the others' sweep.
+  const sealer = sealerFor(deps.db, config);
+  app.addHook('onReady', async () => sealer.startSweep(AUDIT_SWEEP_MS));
+  // Seal passes, then anchor-file writes after commit (audit/anchor.ts), finish before the app is closed.
+  app.addHook('onClose', async () => {
+    sealer.stopSweep();
+    await sealer.settled();
+    await anchorFilesSettled();
+  });
 
   const index = config.webDist ? path.join(config.webDist, 'index.html') : null;
   const hasWeb = index !== null && fs.existsSync(index);

@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
-import { describe, expect, it, vi } from 'vitest';
-import { appendAudit, verifyAudit } from '../src/audit/audit.js';
-import { auditKey, readAnchorFile } from '../src/audit/anchor.js';
+import pg from 'pg';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AUDIT_LOCK, appendAudit, deferAudit, flushAudit, verifyAudit } from '../src/audit/audit.js';
+import { auditKey, readAnchorFile, resetAnchorFile } from '../src/audit/anchor.js';
+import { AuditSealer } from '../src/audit/sealer.js';
 import { inTransaction } from '../src/commands/transaction.js';
 import { systemActor } from '../src/context.js';
 import { createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
+import { testDbKind } from './support/test-db.js';
 
 const h = await startHarness();
 
@@ -106,12 +109,12 @@ describe('audit anchor', () => {
   const audited = (i: number) =>
     inTransaction(h.deps, async (tx, now) => {
       await appendAudit(tx, systemActor('test'), now, { action: 'anchored.event', entityType: 'thing', entityId: String(i) });
-      // Work after the audit call: the event is chained when the work is done, in the same transaction.
+      // Work after the audit call: the event is written when the work is done, in the same transaction.
       await tx.selectFrom('audit_events').select('seq').limit(1).execute();
       return i;
     });
 
-  it('chains the events of a transaction at its end and signs the head outside the table', async () => {
+  it('writes the events of a transaction at its end, seals them and signs the head outside the table', async () => {
     await sql`delete from audit_events`.execute(h.deps.db);
     await sql`delete from audit_anchor`.execute(h.deps.db);
     for (let i = 0; i < 4; i++) expect(await audited(i)).toBe(i);
@@ -155,5 +158,93 @@ describe('audit anchor', () => {
     );
     const v = await verifyAudit(h.deps.db, { key: key() });
     expect(v.problems).toEqual([expect.objectContaining({ seq: 2, problem: 'anchor_forged' })]);
+  });
+});
+
+describe('audit sealer', () => {
+  const key = () => auditKey(h.deps.config, false);
+  const opts = () => ({ key: key(), dataDir: h.deps.config.dataDir });
+  const write = (i: number) =>
+    inTransaction(h.deps, async (tx, now) => {
+      await appendAudit(tx, systemActor('test'), now, { action: 'sealed.event', entityType: 'thing', entityId: String(i), after: { i } });
+      return i;
+    });
+
+  beforeAll(async () => {
+    // A fresh chain: the tests above leave it tampered with on purpose.
+    await sql`delete from audit_events`.execute(h.deps.db);
+    await sql`delete from audit_anchor`.execute(h.deps.db);
+    resetAnchorFile(h.deps.config.dataDir, null);
+  });
+
+  it('answers a change once its event is in the chain: many at once give one unbroken, anchored chain', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => write(i)));
+    const rows = await h.deps.db.selectFrom('audit_events').select(['seq', 'hash']).where('action', '=', 'sealed.event').execute();
+    expect(rows).toHaveLength(40);
+    // Every answered change is sealed: none is left without its place in the chain.
+    expect(rows.every((r) => r.seq !== null && r.hash !== null)).toBe(true);
+    const v = await verifyAudit(h.deps.db, opts());
+    expect(v).toMatchObject({ ok: true, unsealed: 0, problems: [] });
+    expect(v.anchoredSeq).toBe(Math.max(...rows.map((r) => Number(r.seq))));
+  });
+
+  it('seals the events an instance committed and did not seal (it died): the sweep of another instance does', async () => {
+    // What an instance leaves when killed between its commit and its seal pass.
+    await h.deps.db.transaction().execute(async (tx) => {
+      const batch = deferAudit(tx);
+      await appendAudit(tx, systemActor('test'), h.clock.now(), { action: 'orphan.event', entityType: 'thing', entityId: 'x' });
+      expect(await flushAudit(tx, batch)).toBe(1);
+    });
+    const before = await verifyAudit(h.deps.db, opts());
+    expect(before).toMatchObject({ ok: true, unsealed: 1 });
+    expect(before.notes).toContain('1 committed event(s) not sealed into the chain yet: not checked');
+
+    const other = new AuditSealer(h.deps.db, h.deps.config);
+    other.startSweep(20);
+    try {
+      await vi.waitFor(async () => expect(await verifyAudit(h.deps.db, opts())).toMatchObject({ ok: true, unsealed: 0 }));
+    } finally {
+      other.stopSweep();
+      await other.settled();
+    }
+    const after = await verifyAudit(h.deps.db, opts());
+    expect(after.events).toBe(before.events + 1);
+    expect(after.anchoredSeq).toBe(after.events);
+    const orphan = await h.deps.db.selectFrom('audit_events').select('seq').where('action', '=', 'orphan.event').executeTakeFirstOrThrow();
+    expect(Number(orphan.seq)).toBe(after.events);
+  });
+
+  it.runIf(testDbKind === 'postgres')('commits a change while another holds the chain: only the seal waits', async () => {
+    // Another connection holds the chain's lock (a sealer of another instance in the middle of a pass).
+    const holder = new pg.Client({ connectionString: h.database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+      let answered = false;
+      const pending = write(1000).then((v) => {
+        answered = true;
+        return v;
+      });
+      // The change and its event commit although the lock is held…
+      await vi.waitFor(async () => {
+        const row = await h.deps.db
+          .selectFrom('audit_events')
+          .select('seq')
+          .where('action', '=', 'sealed.event')
+          .where('entity_id', '=', '1000')
+          .executeTakeFirst();
+        expect(row).toEqual({ seq: null });
+      });
+      // …and the caller is answered only when the event is sealed, after the holder lets go.
+      expect(answered).toBe(false);
+      await holder.query('commit');
+      expect(await pending).toBe(1000);
+      const row = await h.deps.db.selectFrom('audit_events').select('seq').where('entity_id', '=', '1000').executeTakeFirstOrThrow();
+      expect(row.seq).not.toBeNull();
+      expect((await verifyAudit(h.deps.db, opts())).ok).toBe(true);
+    } finally {
+      await holder.end();
+    }
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
  * detected. The signature is an HMAC with a key that is never stored in the database: RDPLAN_AUDIT_KEY,
  * or else a key file (audit.key, mode 0600) in the data folder, created on first use.
  *
- * Every audited transaction writes the anchor of the head it produced to the audit_anchor table (same
+ * Every seal pass (sealer.ts) writes the anchor of the head it produced to the audit_anchor table (same
  * transaction, so it can never be ahead of or behind the committed chain) and, after commit, to
  * audit-anchor.json in the data folder (only forward: a file never goes back to an older seq). Someone
  * who can write to the database can delete the tail and put back an older anchor row they kept, but

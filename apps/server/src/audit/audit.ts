@@ -12,7 +12,8 @@ import { ANCHOR_FILE, anchorSignatureValid, readAnchorFile, signAnchor, type Anc
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
-const AUDIT_LOCK = 7_426_001;
+/** The advisory lock of extending the chain (any constant of our own). */
+export const AUDIT_LOCK = 7_426_001;
 
 export interface AuditInput {
   action: string;
@@ -85,7 +86,7 @@ interface PendingEvent {
   reason: string | null;
 }
 
-/** Audit events a transaction has recorded but not yet chained (see deferAudit). */
+/** Audit events a transaction has recorded but not yet written (see deferAudit). */
 export interface AuditBatch {
   events: PendingEvent[];
 }
@@ -93,9 +94,9 @@ export interface AuditBatch {
 const batches = new WeakMap<Tx, AuditBatch>();
 
 /**
- * Makes appendAudit on this transaction collect its events instead of chaining them at once; flushAudit
- * then chains them all as the transaction's last statement. The chain's lock is thus held only from the
- * append to the commit, not while the command goes on working (building its response view, say).
+ * Makes appendAudit on this transaction collect its events instead of writing them at once; flushAudit
+ * then writes them all, unsealed, as the transaction's last statement. No chain lock is taken on the way:
+ * the sealer (sealer.ts) links and hashes committed events afterwards, in batches.
  */
 export function deferAudit(tx: Tx): AuditBatch {
   const batch: AuditBatch = { events: [] };
@@ -104,9 +105,10 @@ export function deferAudit(tx: Tx): AuditBatch {
 }
 
 /**
- * Records one event; must run inside the transaction of the change it records. In a transaction of
- * inTransaction the event is chained when the transaction's work is done (same transaction, so the
- * change and its record still commit or vanish together); elsewhere (seeding, tests) at once.
+ * Records one event; must run inside the transaction of the change it records, so the change and its
+ * record commit or vanish together. In a transaction of inTransaction the event is written when the
+ * transaction's work is done and sealed after commit; elsewhere (seeding, one-off jobs, tests) it is
+ * written and sealed at once, in the caller's transaction.
  */
 export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditInput): Promise<void> {
   const event: PendingEvent = {
@@ -116,7 +118,7 @@ export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditIn
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    // Canonical copies now: the caller may go on changing its objects before the batch is chained.
+    // Canonical copies now: the caller may go on changing its objects before the batch is written.
     before: input.before === undefined ? null : JSON.parse(canonicalJson(input.before)),
     after: input.after === undefined ? null : JSON.parse(canonicalJson(input.after)),
     reason: input.reason ?? null,
@@ -126,52 +128,74 @@ export async function appendAudit(tx: Tx, actor: Actor, at: Date, input: AuditIn
     batch.events.push(event);
     return;
   }
-  await chainEvents(tx, [event], null);
+  await insertUnsealed(tx, [event]);
+  await sealPending(tx, null);
+}
+
+/** Writes the batch's events (if any), unsealed; returns how many it wrote. */
+export async function flushAudit(tx: Tx, batch: AuditBatch): Promise<number> {
+  const events = batch.events.splice(0);
+  if (events.length > 0) await insertUnsealed(tx, events);
+  return events.length;
+}
+
+async function insertUnsealed(tx: Tx, events: PendingEvent[]) {
+  await tx
+    .insertInto('audit_events')
+    .values(
+      events.map((e) => ({
+        at: e.at,
+        actor_id: e.actor.userId,
+        actor_label: e.actor.label,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        before: e.before === null ? null : JSON.stringify(e.before),
+        after: e.after === null ? null : JSON.stringify(e.after),
+        reason: e.reason,
+      })),
+    )
+    .execute();
+}
+
+/** The newest sealed event: its seq and hash (0 and the genesis hash for an empty chain). */
+async function chainHead(tx: Executor): Promise<{ seq: number; hash: string }> {
+  const last = await tx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH };
 }
 
 /**
- * Chains the batch's events (if any) and, with a key, signs the new head into audit_anchor. Returns the
- * anchor to record outside the database after commit.
+ * Seals the committed events that are not sealed yet, oldest insertion first, up to `limit`: each gets
+ * the next seq, the previous event's hash and its own hash, computed from the row as stored. One sealer
+ * at a time extends the chain (an advisory lock held to the end of the transaction); sealers of other
+ * instances wait and then find those events sealed. With a key, the new head is signed into audit_anchor
+ * in the same transaction. Returns how many it sealed and the anchor to record outside the database.
  */
-export async function flushAudit(tx: Tx, batch: AuditBatch, key: Buffer | null): Promise<Anchor | null> {
-  if (batch.events.length === 0) return null;
-  const events = batch.events.splice(0);
-  return chainEvents(tx, events, key);
-}
-
-async function chainEvents(tx: Tx, events: PendingEvent[], key: Buffer | null): Promise<Anchor | null> {
-  // One writer at a time extends the chain; the lock is released when the transaction ends.
+export async function sealPending(tx: Tx, key: Buffer | null, limit = 2000): Promise<{ sealed: number; anchor: Anchor | null }> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let seq = Number(last?.seq ?? 0);
-  let prev = last?.hash ?? GENESIS_HASH;
-  const rows = events.map((e) => {
-    const fields: HashedFields = {
-      seq: ++seq,
-      at: e.at,
-      actor_id: e.actor.userId,
-      actor_label: e.actor.label,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      before: e.before,
-      after: e.after,
-      reason: e.reason,
-      prev_hash: prev,
-    };
+  const pending = await tx.selectFrom('audit_events').selectAll().where('seq', 'is', null).orderBy('id').limit(limit).execute();
+  if (pending.length === 0) return { sealed: 0, anchor: null };
+  let { seq, hash: prev } = await chainHead(tx);
+  const sealed = pending.map((row) => {
+    const fields: HashedFields = { ...row, seq: ++seq, prev_hash: prev };
     prev = eventHash(fields);
-    return {
-      ...fields,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === null ? null : JSON.stringify(e.after),
-      hash: prev,
-    };
+    return sql`(${Number(row.id)}::bigint, ${seq}::bigint, ${fields.prev_hash}::text, ${prev}::text)`;
   });
-  await tx.insertInto('audit_events').values(rows).execute();
-  if (!key) return null;
+  await sql`
+    update audit_events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    from (values ${sql.join(sealed)}) as v(id, seq, prev_hash, hash)
+    where e.id = v.id and e.seq is null
+  `.execute(tx);
+  if (!key) return { sealed: pending.length, anchor: null };
   const anchor = signAnchor(key, seq, prev, new Date());
   await storeAnchor(tx, anchor);
-  return anchor;
+  return { sealed: pending.length, anchor };
 }
 
 /** The one anchor row of the database: the newest signed head. */
@@ -184,14 +208,15 @@ async function storeAnchor(tx: Tx, anchor: Anchor) {
     .execute();
 }
 
-/** Signs the chain's current head into audit_anchor (after seeding, which chains events at once). */
+/** Seals what is pending and signs the chain's head into audit_anchor (at start-up, after seeding). */
 export async function anchorHead(tx: Tx, key: Buffer): Promise<Anchor | null> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (!last) return null;
-  const anchor = signAnchor(key, Number(last.seq), last.hash, new Date());
-  await storeAnchor(tx, anchor);
-  return anchor;
+  const { anchor } = await sealPending(tx, key, Number.MAX_SAFE_INTEGER);
+  if (anchor) return anchor;
+  const head = await chainHead(tx);
+  if (head.seq === 0) return null;
+  const signed = signAnchor(key, head.seq, head.hash, new Date());
+  await storeAnchor(tx, signed);
+  return signed;
 }
 
 export type AuditProblemKind = 'removed' | 'relinked' | 'altered' | 'truncated' | 'rewritten' | 'anchor_forged';
@@ -204,8 +229,13 @@ export interface AuditProblem {
 
 export interface AuditVerdict {
   ok: boolean;
-  /** Events present in the table. */
+  /** Sealed events present in the table (the chain). */
   events: number;
+  /**
+   * Committed events the sealer has not reached yet (sealer.ts): not in the chain, so not checked. A
+   * running system has a few for milliseconds; many, or old ones, mean no instance is sealing.
+   */
+  unsealed: number;
   /** Hash of the last event present. */
   head: string;
   /** The highest seq a valid signed anchor vouches for, or null when none could be checked. */
@@ -272,16 +302,23 @@ export async function verifyAudit(db: Executor, options: VerifyOptions = {}): Pr
       } else if (row.prev_hash !== prevHash) {
         problems.push({ seq, problem: 'relinked', detail: `event ${seq} does not link to event ${seq - 1}` });
       }
-      const recomputed = eventHash({ ...row, seq, before: row.before, after: row.after });
+      const recomputed = eventHash({ ...row, seq, prev_hash: row.prev_hash ?? '', before: row.before, after: row.after });
       if (recomputed !== row.hash) {
         problems.push({ seq, problem: 'altered', detail: `event ${seq} was altered after it was written` });
       }
-      if (wanted.has(seq)) wanted.set(seq, row.hash);
-      prevHash = row.hash;
+      if (wanted.has(seq)) wanted.set(seq, row.hash ?? '');
+      prevHash = row.hash ?? '';
       prevSeq = seq;
       count++;
     }
   }
+
+  const { unsealed } = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('unsealed'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (Number(unsealed) > 0) notes.push(`${unsealed} committed event(s) not sealed into the chain yet: not checked`);
 
   let anchoredSeq: number | null = null;
   if (anchors.length === 0) notes.push('no signed anchor yet: removal of the last events cannot be detected before one is written');
@@ -325,6 +362,7 @@ export async function verifyAudit(db: Executor, options: VerifyOptions = {}): Pr
   return {
     ok: problems.length === 0,
     events: count,
+    unsealed: Number(unsealed),
     head: prevHash,
     anchoredSeq,
     problems,

@@ -158,7 +158,10 @@ export interface LoginThrottleTable {
 }
 
 export interface AuditEventsTable {
-  seq: number;
+  /** Insertion order; the chain's order is seq, given when the event is sealed (audit/sealer.ts). */
+  id: Generated<number>;
+  /** Null until sealed, like prev_hash and hash. */
+  seq: number | null;
   at: Date;
   actor_id: string | null;
   actor_label: string;
@@ -168,8 +171,8 @@ export interface AuditEventsTable {
   before: Json<unknown> | null;
   after: Json<unknown> | null;
   reason: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** The audit chain's signed head (one row, id 1). */

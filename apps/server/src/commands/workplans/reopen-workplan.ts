@@ -21,7 +21,7 @@ export async function reopenWorkplan(deps: Deps, actor: Actor, id: string, input
       .where('entity_type', '=', 'workplan')
       .where('entity_id', '=', wp.id)
       .where('action', '=', 'workplan.finalise')
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
     const after = (typeof finalised?.after === 'string' ? JSON.parse(finalised.after) : finalised?.after) as {

@@ -150,7 +150,7 @@ export async function reviewFlags(db: Executor, reviewId: string): Promise<Overl
     .where('action', '=', 'review.overlap_scan')
     .where('entity_type', '=', 'review')
     .where('entity_id', '=', reviewId)
-    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return { items: await presentFlags(db, rows), scannedAt: scan ? new Date(scan.at).toISOString() : null };

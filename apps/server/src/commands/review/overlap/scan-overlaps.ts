@@ -181,7 +181,7 @@ export async function scanOverlaps(deps: Deps, actor: Actor, reviewId: string): 
       entityId: reviewId,
       after: { applications: mineIds.size, documents: docs.length, flags: findings.size, created, removed: stale.length, ms, stats },
     });
-    // The scan's audit event is chained when the transaction ends (audit.ts deferAudit), so the view
+    // The scan's audit event is written when the transaction ends (audit.ts deferAudit), so the view
     // cannot read this scan's time from the audit log yet: it is this scan's own.
     return { ...(await reviewFlags(tx, reviewId)), scannedAt: new Date(now.getTime()).toISOString() };
   });
