@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'server-pglite',
           include: serverTests,
           env: { RDPLAN_TEST_DB: 'pglite', NODE_ENV: 'test' },
+          // The migrated template database is made once per run, not once per test file.
+          globalSetup: ['apps/server/test/support/global-pglite.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -129,9 +129,7 @@ describe('loading a review at city scale', () => {
     expect(people.rows).toHaveLength(800);
 
     const head = (await findReviewHead(db, f.reviewId!))!;
-    const started = performance.now();
     const data = await loadReviewData(db, head, shanghaiDate(h.clock.now()));
-    const ms = performance.now() - started;
     expect(data.applications).toHaveLength(2008);
     expect(data.experts.length).toBeGreaterThanOrEqual(812);
     // Organisation g (g ≤ 800) has the applications g + 1000·m (m = 0, 1) → 2 same_unit conflicts per scale expert.
@@ -139,7 +137,5 @@ describe('loading a review at city scale', () => {
     for (const forApp of data.conflicts.values())
       for (const reasons of forApp.values()) if (reasons.some((r) => r.kind === 'same_unit')) sameUnit++;
     expect(sameUnit).toBe(800 * 2 + 1);
-    // Generous on a shared test machine; typically a few hundred ms on PGlite.
-    expect(ms).toBeLessThan(5000);
   }, 120_000);
 });

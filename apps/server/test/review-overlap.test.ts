@@ -272,11 +272,9 @@ describe('overlap flags (一题多报)', () => {
         .insertInto('national_applications')
         .values(nationals.slice(i, i + 500))
         .execute();
-    const started = performance.now();
+    // How fast: `npm run bench -- overlap` (durations belong in bench/, not in tests).
     const res = await officer.post<OverlapListOut>(`/api/reviews/${review.id}/overlaps/scan`);
-    const ms = performance.now() - started;
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(2);
-    expect(ms).toBeLessThan(15_000);
   });
 });

@@ -1,34 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrate, openDatabase, PGLITE_PARSERS, type Database } from '../../src/db/database.js';
+import { openDatabase, PGLITE_PARSERS, type Database } from '../../src/db/database.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
 export const testDbKind: TestDbKind = process.env.RDPLAN_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-let template: Promise<File | Blob> | null = null;
+let template: Promise<Blob> | null = null;
 
-/** A migrated PGlite data folder, made once per worker and copied for every test database. */
+/** The migrated PGlite data folder the global setup made once per run (global-pglite.ts). */
 function pgliteTemplate() {
-  template ??= (async () => {
-    const pglite = new PGlite({ parsers: PGLITE_PARSERS });
-    const db = await openDatabase({ pglite });
-    await migrate(db.db);
-    const dump = await pglite.dumpDataDir('none');
-    await db.close();
-    return dump;
-  })();
+  template ??= readFile(inject('pgliteTemplate')).then((bytes) => new Blob([bytes]));
   return template;
 }
 
 /** An empty database on the PostgreSQL server the suite started (not migrated), and how to drop it. */
-export async function createEmptyPostgresDatabase(prefix = 'rdplan_t'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createEmptyPostgresDatabase(
+  prefix = 'rdplan_t',
+  template: string | null = null,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgUrl');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -49,9 +46,9 @@ export async function createEmptyPostgresDatabase(prefix = 'rdplan_t'): Promise<
  */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (testDbKind === 'postgres') {
-    const empty = await createEmptyPostgresDatabase();
+    // A copy of the template the global setup migrated once per run (global-postgres.ts).
+    const empty = await createEmptyPostgresDatabase('rdplan_t', inject('pgTemplate'));
     const database = await openDatabase({ url: empty.url });
-    await migrate(database.db);
     return {
       ...database,
       /** For a second connection pool to the same database (a second app instance). */
