@@ -26,7 +26,8 @@ import type { MailTransport } from './jobs/mail.js';
 import { createJobQueue } from './jobs/queue.js';
 import type { Access } from './http/types.js';
 import { routes } from './routes/index.js';
-import { createBlobStore, type BlobStore } from './storage/blobs.js';
+import type { BlobStore } from './storage/blobs.js';
+import { createBlobStore } from './storage/create-blob-store.js';
 
 /** How often each instance looks for audit events left unsealed (by an instance that died, say). */
 const AUDIT_SWEEP_MS = 2000;

@@ -8,8 +8,6 @@ import { AppError } from './errors.js';
 import type { Text } from './i18n.js';
 import { addDays, assertIsoDate, isIsoDate, isWeekend, yearOf } from './dates.js';
 
-export { BUILTIN_CALENDAR_YEARS, builtinCalendar, builtinCalendarData } from './calendar-builtin.js';
-
 export type CalendarDayKind = 'holiday' | 'workday';
 
 export interface CalendarDay {

@@ -5,6 +5,7 @@ export * from './registry.js';
 export * from './region.js';
 export * from './dates.js';
 export * from './calendar.js';
+export { BUILTIN_CALENDAR_YEARS, builtinCalendar, builtinCalendarData } from './calendar-builtin.js';
 export * from './password.js';
 export * from './money.js';
 export * from './control-graph.js';

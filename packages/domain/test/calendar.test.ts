@@ -2,12 +2,10 @@ import { isWorkday as libraryIsWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { addDays } from '../src/dates.js';
+import { BUILTIN_CALENDAR_YEARS, builtinCalendar, builtinCalendarData } from '../src/calendar-builtin.js';
 import {
-  BUILTIN_CALENDAR_YEARS,
   CalendarGapError,
   addWorkingDays,
-  builtinCalendar,
-  builtinCalendarData,
   calendarProblems,
   coversDate,
   firstWorkingDayOnOrAfter,

@@ -2,8 +2,7 @@ import { AppError, ERROR_CATALOGUE, type ErrorBody, type ErrorCode } from '@rdpl
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.js';
-import { AccessDenied } from './access-denied.js';
-import { logDenied } from './security.js';
+import { AccessDenied, logDenied } from './access-denied.js';
 
 export function language(req: FastifyRequest): 'zh' | 'en' {
   const header = req.headers['accept-language'];

@@ -1,30 +1,15 @@
 import { hasAnyRole } from '@rdplan/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { findSession } from '../auth/sessions.js';
 import { newToken, sameToken } from '../auth/tokens.js';
 import { PUBLIC_ACTOR, type Actor, type Deps } from '../context.js';
+import { logDenied } from './access-denied.js';
 import { sendError } from './errors.js';
 
 export const SESSION_COOKIE = 'rdplan_session';
 export const CSRF_COOKIE = 'rdplan_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Records a refused access attempt (a user asking for what is not theirs). */
-export async function logDenied(deps: Deps, req: FastifyRequest, kind: string, details: unknown = null) {
-  req.log.warn({ kind, userId: req.actor.userId, url: req.url }, 'access denied');
-  await deps.db
-    .insertInto('security_events')
-    .values({
-      kind,
-      user_id: req.actor.userId,
-      method: req.method,
-      url: req.url.slice(0, 500),
-      ip: req.ip,
-      details: details === null ? null : JSON.stringify(details),
-    })
-    .execute();
-}
 
 /**
  * Authenticate → CSRF → authorise, for every route, before the handler runs. Every route must declare

@@ -87,15 +87,6 @@ export class PostgresBlobStore implements BlobStore {
   }
 }
 
-/** The store the configuration names (RDPLAN_BLOB_STORE): PostgreSQL by default, or S3-compatible. */
-export async function createBlobStore(config: Config, db: Db): Promise<BlobStore> {
-  if (config.blobStore.kind === 's3') {
-    const { S3BlobStore } = await import('./s3-blobs.js');
-    return new S3BlobStore(config.blobStore);
-  }
-  return new PostgresBlobStore(db);
-}
-
 /** Where versions before the blob store kept uploads: <data folder>/blobs/<aa>/<sha256>. */
 export function legacyBlobDir(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'blobs');

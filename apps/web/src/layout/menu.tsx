@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -14,7 +13,7 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@rdplan/domain';
-import type { MessageKey } from '../i18n/messages';
+import type { NavItem } from './nav-item';
 import { APPLICATIONS_NAV } from '../pages/applications/nav';
 import { PLANS_NAV } from '../pages/plans/nav';
 import { WORKPLANS_NAV } from '../pages/workplans/nav';
@@ -24,15 +23,6 @@ import { REVIEW_NAV } from '../pages/review/nav';
 import { REVIEWING_NAV } from '../pages/reviewing/nav';
 import { SELECTION_NAV } from '../pages/selection/nav';
 import { MAP_NAV } from '../pages/map/nav';
-
-export interface NavItem {
-  path: string;
-  label: MessageKey;
-  /** Short description for dashboard shortcuts. */
-  hint?: MessageKey;
-  icon: ReactNode;
-  roles?: readonly Role[];
-}
 
 /** Every page of the signed-in area; the side menu shows those the user's roles may open. */
 export const NAV_ITEMS: readonly NavItem[] = [

@@ -1,5 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 
 /** Side-menu entries of the applications pages. */
 export const APPLICATIONS_NAV: readonly NavItem[] = [

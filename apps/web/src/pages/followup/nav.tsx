@@ -1,5 +1,5 @@
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 import { FOLLOWUP_ROLES } from './roles';
 
 /** Side-menu entries of the followup pages. */

@@ -1,5 +1,5 @@
 import { DeploymentUnitOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 
 /** Side-menu entries of the map pages. */
 export const MAP_NAV: readonly NavItem[] = [

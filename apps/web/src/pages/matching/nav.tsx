@@ -1,5 +1,5 @@
 import { LinkOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 
 /** Side-menu entries of the matching pages. */
 export const MATCHING_NAV: readonly NavItem[] = [

@@ -1,5 +1,5 @@
 import { CalendarOutlined, GlobalOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 
 /** Side-menu entries of the plans pages. */
 export const PLANS_NAV: readonly NavItem[] = [

@@ -1,5 +1,5 @@
 import { AuditOutlined, SolutionOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 import { REVIEW_ROLES } from './roles';
 
 /** Side-menu entries of the review pages. */

@@ -1,5 +1,5 @@
 import { FormOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 import { REVIEWING_ROLES } from './roles';
 
 /** Side-menu entries of the reviewing pages. */

@@ -1,5 +1,5 @@
 import { FundOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 import { SELECTION_ROLES } from './roles';
 
 /** Side-menu entries of the selection pages. */

@@ -1,5 +1,5 @@
 import { ProfileOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 
 /** Side-menu entries of the workplans pages. */
 export const WORKPLANS_NAV: readonly NavItem[] = [
