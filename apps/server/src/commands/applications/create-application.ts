@@ -111,7 +111,6 @@ export async function createApplication(
         .executeTakeFirstOrThrow();
       return { created: false, view: await buildView(tx, actor, winner, call, 'applicant', now) };
     }
-    // The view first, the audit event last: the chain's lock is then held for the append and the commit only.
     const view = await buildView(tx, actor, inserted, call, 'applicant', now);
     await appendAudit(tx, actor, now, {
       action: 'application.create',

@@ -72,8 +72,6 @@ export async function saveDraft(deps: Deps, actor: Actor, id: string, input: Sav
     );
     if (nationalApplicationId !== app.national_application_id) changed.push('nationalApplicationId');
     if (nationalProjectId !== app.national_project_id) changed.push('nationalProjectId');
-    // The view is built before the audit event: appending takes the chain's lock until commit, so the
-    // append is the transaction's last statement (the lock is held for the append and the commit only).
     const view = await buildView(tx, actor, updated, call, relation, now);
     await appendAudit(tx, actor, now, {
       action: 'application.save',

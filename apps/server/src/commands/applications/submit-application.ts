@@ -14,10 +14,9 @@ import { buildView, loadForActor } from './view.js';
  */
 export async function submitApplication(deps: Deps, actor: Actor, id: string, input: SubmitInput): Promise<ApplicationView> {
   return inTransaction(deps, async (tx, now) => {
-    const { app: unlocked, relation, call } = await loadForActor(tx, actor, id);
+    // Read once, locked: concurrent submits of the same application wait for this one.
+    const { app, relation, call } = await loadForActor(tx, actor, id, { lock: true });
     if (relation !== 'applicant') throw new AppError('forbidden');
-    // Serialise concurrent submits of the same application.
-    const app = (await tx.selectFrom('applications').selectAll().where('id', '=', unlocked.id).forUpdate().executeTakeFirst())!;
     if (app.status === 'submitted' && app.submitted_version === input.version) {
       return buildView(tx, actor, app, call, relation, now);
     }
@@ -65,8 +64,8 @@ export async function submitApplication(deps: Deps, actor: Actor, id: string, in
       .where('id', '=', app.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // The view first, the audit event last: the chain's lock is then held for the append and the commit only.
-    // The rules were judged on this row a moment ago in this transaction (only the status changed since).
+    // The rules were judged on this row a moment ago in this transaction (only the status changed since):
+    // the view reuses that evaluation instead of judging again.
     const view = await buildView(tx, actor, updated, call, relation, now, ev);
     await appendAudit(tx, actor, now, {
       action: app.status === 'returned' ? 'application.resubmit' : 'application.submit',

@@ -12,7 +12,14 @@ import {
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { AccessDenied } from '../../http/access-denied.js';
-import { findApplication, listChecks, loadCallContext, type ApplicationRow, type CallContext } from '../../repositories/applications.js';
+import {
+  findApplication,
+  findApplicationForUpdate,
+  listChecks,
+  loadCallContext,
+  type ApplicationRow,
+  type CallContext,
+} from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
 import { evaluate, loadApplicantFacts, type Evaluation } from './facts.js';
 
@@ -40,8 +47,9 @@ export async function relationTo(db: Executor, actor: Actor, app: ApplicationRow
   throw new AccessDenied('application', app.id);
 }
 
-export async function loadForActor(db: Executor, actor: Actor, id: string) {
-  const app = await findApplication(db, id);
+export async function loadForActor(db: Executor, actor: Actor, id: string, options: { lock?: boolean } = {}) {
+  // lock: the row is read FOR UPDATE (concurrent changes of the same application wait for this one).
+  const app = await (options.lock ? findApplicationForUpdate(db, id) : findApplication(db, id));
   if (!app) throw new AccessDenied('application', id);
   const relation = await relationTo(db, actor, app);
   const call = await loadCallContext(db, app.call_id);
