@@ -4,6 +4,7 @@
 // CI=true (or RDPLAN_REQUIRE_ALL=1), where a skipped suite fails the run.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureInstalled, ensureWebBuilt, root } from './ensure-install.mjs';
 import { ensureNode } from './ensure-node.mjs';
@@ -68,12 +69,25 @@ const args = [
   `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ];
-const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+// The run gets a temp folder of its own, so that whatever a test leaves behind is seen (and removed).
+const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rdplan-run-'));
+// Open to other users as /tmp is: run as root, the suite's PostgreSQL server runs as nobody below it.
+fs.chmodSync(runTmp, 0o755);
+const env = { ...process.env, TMPDIR: runTmp, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
 let status = 0;
 try {
   execFileSync('npx', args, { cwd: root, stdio: 'inherit', env });
 } catch (e) {
   status = e.status ?? 1;
+}
+// Node's own compile cache is a cache, not a leftover.
+const leftovers = fs.readdirSync(runTmp).filter((f) => f !== 'node-compile-cache');
+fs.rmSync(runTmp, { recursive: true, force: true, maxRetries: 5 });
+if (leftovers.length > 0) {
+  console.error(`» the tests left ${leftovers.length} item(s) in the temp folder: ${leftovers.slice(0, 20).join(', ')}`);
+  if (requireAll && status === 0) status = 1;
+} else {
+  console.log('» the tests left nothing in the temp folder');
 }
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));

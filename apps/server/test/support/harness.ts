@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect, onTestFinished } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -28,11 +28,15 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, rateLimit: null, ...overrides };
   const app = await buildApp({ db: database.db, database, config, clock });
   await app.ready();
-  afterAll(async () => {
+  const close = async () => {
     await app.close();
     await database.close();
     // maxRetries: the audit anchor file may still be being replaced (temp file + rename) as the folder goes.
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
-  });
+  };
+  // Started by a test file at its top: closed after its last test. Started inside a test: closed when that
+  // test ends (afterAll registered inside a test never runs, and its data folder would stay behind).
+  if (expect.getState().currentTestName === undefined) afterAll(close);
+  else onTestFinished(close);
   return { app, database, deps: app.deps, clock, client: () => new Client(app) };
 }
