@@ -1,8 +1,15 @@
-import { AppError, ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from '@rdplan/domain';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { AppError } from '@rdplan/domain';
+import {
+  headerKey as baseHeaderKey,
+  cellText as text,
+  ORG_TYPE_WORDS as TYPE_WORDS,
+  parseDateCell,
+  readCsvRows,
+  readXlsxSheets,
+  type Cell,
+  type SheetRows,
+} from '../../imports/tabular.js';
 import { assertSafeXlsx } from '../../storage/zip-guard.js';
-import { parseDateCell } from '../registry/organisation-rows.js';
 import { fileError, jsonPath, NATIONAL_RECORD_KINDS, type NationalRecordKind, type RawRecord } from './national-records.js';
 
 /**
@@ -36,7 +43,6 @@ export function recordKind(text: string | undefined): NationalRecordKind | undef
   return text === undefined ? undefined : (KIND_ALIASES.get(text.trim().toLowerCase()) ?? KIND_ALIASES.get(text.trim()));
 }
 
-type Cell = string | number | boolean | Date | null;
 type ColumnType = 'text' | 'optText' | 'int' | 'yuan' | 'date' | 'units' | 'people' | 'stage' | 'outcome' | 'result' | 'orgType';
 
 interface ColumnSpec {
@@ -95,21 +101,9 @@ export const NATIONAL_COLUMNS: Record<NationalRecordKind, readonly ColumnSpec[]>
 const STAGE_WORDS: Record<string, string> = { 形式审查: 'formal_check', 首轮评审: 'first_round', 最后一轮答辩: 'final_defence' };
 const OUTCOME_WORDS: Record<string, string> = { 待定: 'pending', 立项: 'approved', 未立项: 'not_approved' };
 const RESULT_WORDS: Record<string, string> = { 通过: 'passed', 不通过: 'failed' };
-const TYPE_WORDS = new Map<string, OrgType>();
-for (const t of ORG_TYPES) {
-  TYPE_WORDS.set(t, t);
-  TYPE_WORDS.set(ORG_TYPE_LABELS[t].zh, t);
-}
-TYPE_WORDS.set('高校', 'university');
-TYPE_WORDS.set('其他', 'other');
-TYPE_WORDS.set('医院', 'medical_institution');
-
 /** Header text compared without spaces, underscores, asterisks, case, and a （元）/(元) unit suffix. */
 function headerKey(text: string) {
-  return text
-    .replace(/[\s\u3000_*＊]/g, '')
-    .replace(/[（(]元[)）]$/, '')
-    .toLowerCase();
+  return baseHeaderKey(text).replace(/[（(]元[)）]$/, '');
 }
 
 const HEADER_INDEX: Record<NationalRecordKind, Map<string, ColumnSpec>> = {
@@ -173,13 +167,7 @@ export function readJson(buffer: Buffer): RawRecord[] {
 
 /* ---------------------------------------------------------------- CSV and xlsx */
 
-function text(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell)
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
+const unreadable = (reason: string) => fileError(reason);
 
 /** `名称` or `名称（统一社会信用代码）`, separated by ； (or ;). */
 function units(cell: Cell | undefined) {
@@ -252,10 +240,7 @@ function setPath(target: Record<string, unknown>, path: string, v: unknown) {
   o[parts[parts.length - 1]!] = v;
 }
 
-interface Sheet {
-  name: string;
-  rows: { line: number; cells: Cell[] }[];
-}
+type Sheet = SheetRows;
 
 /** Turns one sheet (header row first) into raw records of one kind. */
 function sheetRecords(sheet: Sheet, kind: NationalRecordKind | undefined, label: string | null): RawRecord[] {
@@ -308,42 +293,13 @@ function sheetRecords(sheet: Sheet, kind: NationalRecordKind | undefined, label:
   return out;
 }
 
-function plainCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) {
-      const r = value.result;
-      return r === undefined || (typeof r === 'object' && !(r instanceof Date)) ? null : (r as Cell);
-    }
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return null;
-  }
-  return String(value as unknown);
-}
-
 export async function readXlsx(buffer: Buffer, kind?: NationalRecordKind): Promise<RawRecord[]> {
-  await assertSafeXlsx(buffer);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('not a readable xlsx workbook / 无法读取该 xlsx 文件');
-  }
+  const sheets = await readXlsxSheets(buffer, unreadable);
   const out: RawRecord[] = [];
-  for (const ws of wb.worksheets) {
-    const rows: Sheet['rows'] = [];
-    ws.eachRow({ includeEmpty: false }, (r, line) => {
-      const cells: Cell[] = [];
-      r.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = plainCell(cell.value);
-      });
-      for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-      rows.push({ line, cells });
-    });
+  for (const ws of sheets) {
+    const rows = ws.rows;
     const named = recordKind(ws.name);
-    const sheetKind = named ?? (wb.worksheets.length === 1 ? kind : undefined);
+    const sheetKind = named ?? (sheets.length === 1 ? kind : undefined);
     const headerRow = rows.find((r) => r.cells.some((c) => text(c) !== ''));
     // A sheet that is neither named by kind nor recognisable (notes, a legend) is skipped.
     if (!sheetKind && (!headerRow || !kindOfHeaders(headerRow.cells.map((c) => text(c))))) continue;
@@ -353,14 +309,7 @@ export async function readXlsx(buffer: Buffer, kind?: NationalRecordKind): Promi
 }
 
 export function readCsv(buffer: Buffer, kind?: NationalRecordKind): RawRecord[] {
-  if (buffer.includes(0)) throw fileError('not a text CSV file / 不是文本 CSV 文件');
-  let records: string[][];
-  try {
-    records = parseCsv(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
-  } catch (e) {
-    throw fileError(`not a readable CSV file: ${(e as Error).message.slice(0, 200)} / 无法读取该 CSV 文件`);
-  }
-  return sheetRecords({ name: 'csv', rows: records.map((cells, i) => ({ line: i + 1, cells })) }, kind, null);
+  return sheetRecords({ name: 'csv', rows: readCsvRows(buffer, unreadable) }, kind, null);
 }
 
 /**
@@ -376,14 +325,7 @@ export async function checkNationalFile(filename: string, buffer: Buffer, kind?:
     readJson(buffer);
     return;
   }
-  if (buffer.includes(0)) throw fileError('not a text CSV file / 不是文本 CSV 文件');
-  let records: string[][];
-  try {
-    records = parseCsv(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false, to_line: 20 }) as string[][];
-  } catch (e) {
-    throw fileError(`not a readable CSV file: ${(e as Error).message.slice(0, 200)} / 无法读取该 CSV 文件`);
-  }
-  sheetRecords({ name: 'csv', rows: records.map((cells, i) => ({ line: i + 1, cells })) }, kind, null);
+  sheetRecords({ name: 'csv', rows: readCsvRows(buffer, unreadable, 20) }, kind, null);
 }
 
 /** Reads any supported file into raw records (throws import_failed for an unreadable file). */

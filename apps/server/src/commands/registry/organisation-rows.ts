@@ -6,21 +6,26 @@ import {
   isValidRegionCode,
   makeUscc,
   normaliseUscc,
-  ORG_TYPE_LABELS,
-  ORG_TYPES,
   shanghaiDate,
   usccProblem,
   type FormerName,
   type OrgType,
 } from '@rdplan/domain';
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { assertSafeXlsx } from '../../storage/zip-guard.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, Deps } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Organisation } from '../../db/schema.js';
 import { auditOrganisation, findOrganisationsByUscc, formerNames } from '../../repositories/organisations.js';
+import {
+  cellText as text,
+  headerKey,
+  ORG_TYPE_WORDS as TYPE_WORDS,
+  parseDateCell,
+  readCsvRows,
+  readXlsxSheets,
+  type Cell,
+} from '../../imports/tabular.js';
 import { inTransaction } from '../transaction.js';
 
 /**
@@ -112,8 +117,6 @@ export interface ParsedOrganisationFile {
   headers: Partial<Record<OrgField, string>>;
 }
 
-type Cell = string | number | boolean | Date | null;
-
 const UNSUPPORTED = () =>
   new AppError('unsupported_media_type', [{ path: 'body.file', message: 'upload an .xlsx or .csv file / 请上传 .xlsx 或 .csv 文件' }]);
 
@@ -124,104 +127,23 @@ export function fileFormat(filename: string): 'xlsx' | 'csv' {
   throw UNSUPPORTED();
 }
 
-function headerKey(text: string) {
-  return text.replace(/[\s\u3000_*＊]/g, '').toLowerCase();
-}
-
 const HEADER_INDEX = new Map<string, OrgField>();
 for (const c of ORGANISATION_COLUMNS) {
   for (const h of [c.header, ...c.aliases, c.field]) HEADER_INDEX.set(headerKey(h), c.field);
 }
 
-/** Turns what ExcelJS gives for a cell into a plain value. */
-function plainCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) {
-      const r = value.result;
-      return r === undefined || (typeof r === 'object' && !(r instanceof Date)) ? null : (r as Cell);
-    }
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return null;
-  }
-  return String(value as unknown);
-}
+const unreadable = (reason: string) => new AppError('import_failed', [{ row: 0, column: '', reason }]);
 
-async function readXlsx(buffer: Buffer): Promise<{ row: number; cells: Cell[] }[]> {
+async function readXlsx(buffer: Buffer): Promise<{ line: number; cells: Cell[] }[]> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw UNSUPPORTED();
-  await assertSafeXlsx(buffer);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import_failed', [{ row: 0, column: '', reason: 'not a readable xlsx workbook / 无法读取该 xlsx 文件' }]);
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return [];
-  const out: { row: number; cells: Cell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells: Cell[] = [];
-    r.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = plainCell(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    out.push({ row: rowNumber, cells });
-  });
-  return out;
+  // The first sheet holds the organisations.
+  return (await readXlsxSheets(buffer, unreadable))[0]?.rows ?? [];
 }
 
-function readCsv(buffer: Buffer): { row: number; cells: Cell[] }[] {
+function readCsv(buffer: Buffer): { line: number; cells: Cell[] }[] {
   if (buffer.includes(0)) throw UNSUPPORTED();
-  let records: string[][];
-  try {
-    records = parseCsv(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
-  } catch (e) {
-    throw new AppError('import_failed', [
-      { row: 0, column: '', reason: `not a readable CSV file: ${(e as Error).message.slice(0, 200)} / 无法读取该 CSV 文件` },
-    ]);
-  }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
+  return readCsvRows(buffer, unreadable);
 }
-
-function text(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell)
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, a real Excel date, or an Excel serial number. */
-export function parseDateCell(cell: Cell | undefined): string | null | 'invalid' {
-  if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) return null;
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return 'invalid';
-    // ExcelJS gives date cells as UTC midnight of the written day.
-    return cell.toISOString().slice(0, 10);
-  }
-  if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return 'invalid';
-    return new Date(EXCEL_EPOCH_MS + cell * 86_400_000).toISOString().slice(0, 10);
-  }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(String(cell).trim());
-  if (!m) return 'invalid';
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : 'invalid';
-}
-
-const TYPE_WORDS = new Map<string, OrgType>();
-for (const t of ORG_TYPES) {
-  TYPE_WORDS.set(t, t);
-  TYPE_WORDS.set(ORG_TYPE_LABELS[t].zh, t);
-  TYPE_WORDS.set(ORG_TYPE_LABELS[t].en.toLowerCase(), t);
-}
-TYPE_WORDS.set('其他', 'other');
-TYPE_WORDS.set('高校', 'university');
-TYPE_WORDS.set('医院', 'medical_institution');
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
@@ -267,7 +189,7 @@ export async function parseOrganisationFile(buffer: Buffer, filename: string): P
   if (missing.length > 0) {
     throw new AppError(
       'import_failed',
-      missing.map((c) => ({ row: headerLine?.row ?? 1, column: c.header, reason: 'required column is missing / 缺少必填列' })),
+      missing.map((c) => ({ row: headerLine?.line ?? 1, column: c.header, reason: 'required column is missing / 缺少必填列' })),
     );
   }
 
@@ -278,7 +200,7 @@ export async function parseOrganisationFile(buffer: Buffer, filename: string): P
     const rowErrors: RowError[] = [];
     const has = (f: OrgField) => columnOf.has(f);
     const cell = (f: OrgField) => line.cells[columnOf.get(f) ?? -1];
-    const fail = (f: OrgField, reason: string) => rowErrors.push({ row: line.row, column: headers[f] ?? f, reason });
+    const fail = (f: OrgField, reason: string) => rowErrors.push({ row: line.line, column: headers[f] ?? f, reason });
 
     const uscc = normaliseUscc(text(cell('uscc')));
     if (uscc === '') fail('uscc', 'required / 必填');
@@ -295,7 +217,7 @@ export async function parseOrganisationFile(buffer: Buffer, filename: string): P
     const regionCode = text(cell('regionCode'));
     if (!isValidRegionCode(regionCode)) fail('regionCode', `unknown GB/T 2260 region code "${regionCode}" / 行政区划代码无效`);
 
-    const out: OrganisationRow = { row: line.row, uscc, name, type: type ?? 'other', regionCode };
+    const out: OrganisationRow = { row: line.line, uscc, name, type: type ?? 'other', regionCode };
     if (has('address')) {
       const a = text(cell('address'));
       if (a.length > 300) fail('address', 'longer than 300 characters / 超过300字');
@@ -352,7 +274,7 @@ export async function parseOrganisationFile(buffer: Buffer, filename: string): P
   const seen = new Map<string, number[]>();
   for (const line of dataLines) {
     const code = normaliseUscc(text(line.cells[columnOf.get('uscc')!]));
-    if (code) seen.set(code, [...(seen.get(code) ?? []), line.row]);
+    if (code) seen.set(code, [...(seen.get(code) ?? []), line.line]);
   }
   const duplicated = new Set([...seen].filter(([, at]) => at.length > 1).map(([code]) => code));
   const kept: OrganisationRow[] = [];
