@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser, PASSWORD } from './support/fixtures.js';
 import { startHarness } from './support/harness.js';
 
@@ -37,12 +37,11 @@ const ALLOWED_WARNINGS = [
 describe('the OpenAPI document', () => {
   it('passes @redocly/cli lint with the recommended rules, with only the warnings the README lists', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rdplan-openapi-lint-'));
-    afterAll(() => rm(dir, { recursive: true, force: true }));
-    const file = path.join(dir, 'openapi.json');
-    await writeFile(file, JSON.stringify(served));
-    // Run in the temporary folder: no redocly.yaml there, so the built-in recommended ruleset applies.
     let output: string;
     try {
+      const file = path.join(dir, 'openapi.json');
+      await writeFile(file, JSON.stringify(served));
+      // Run in the temporary folder: no redocly.yaml there, so the built-in recommended ruleset applies.
       output = execFileSync(path.join(root, 'node_modules/.bin/redocly'), ['lint', file, '--format', 'json'], {
         cwd: dir,
         encoding: 'utf8',
@@ -51,7 +50,9 @@ describe('the OpenAPI document', () => {
       });
     } catch (e) {
       // Exit code 1 when there are errors: the report is still on stdout.
-      output = (e as { stdout: string }).stdout;
+      output = (e as { stdout?: string }).stdout ?? String(e);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
     const report = JSON.parse(output) as {
       totals: { errors: number; warnings: number };
