@@ -7483,31 +7483,7 @@ export interface operations {
                   name: string;
                 }[];
               }[];
-              rules: {
-                code: string;
-                /** @enum {string} */
-                outcome: 'pass' | 'fail' | 'needs_review';
-                message: {
-                  zh: string;
-                  en: string;
-                };
-                facts: {
-                  [key: string]: unknown;
-                };
-                params: {
-                  [key: string]: unknown;
-                };
-                inPrinciple: boolean;
-                decision: {
-                  code: string;
-                  /** @enum {string} */
-                  kind: 'override' | 'confirm' | 'refuse';
-                  reason: string;
-                  by: string;
-                  at: string;
-                } | null;
-                blocking: boolean;
-              }[];
+              rules: components['schemas']['RuleResult'][];
               publishedAt: string | null;
               createdAt: string;
               updatedAt: string;
@@ -7678,31 +7654,7 @@ export interface operations {
                 name: string;
               }[];
             }[];
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -7852,31 +7804,7 @@ export interface operations {
                 name: string;
               }[];
             }[];
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -8046,31 +7974,7 @@ export interface operations {
                 name: string;
               }[];
             }[];
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -8235,31 +8139,7 @@ export interface operations {
                 name: string;
               }[];
             }[];
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -8436,31 +8316,7 @@ export interface operations {
                 /** @default 5 */
                 noticeWorkingDays: number;
               };
-              rules: {
-                code: string;
-                /** @enum {string} */
-                outcome: 'pass' | 'fail' | 'needs_review';
-                message: {
-                  zh: string;
-                  en: string;
-                };
-                facts: {
-                  [key: string]: unknown;
-                };
-                params: {
-                  [key: string]: unknown;
-                };
-                inPrinciple: boolean;
-                decision: {
-                  code: string;
-                  /** @enum {string} */
-                  kind: 'override' | 'confirm' | 'refuse';
-                  reason: string;
-                  by: string;
-                  at: string;
-                } | null;
-                blocking: boolean;
-              }[];
+              rules: components['schemas']['RuleResult'][];
               publishedAt: string | null;
               createdAt: string;
               updatedAt: string;
@@ -8630,31 +8486,7 @@ export interface operations {
               /** @default 5 */
               noticeWorkingDays: number;
             };
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -8818,31 +8650,7 @@ export interface operations {
               /** @default 5 */
               noticeWorkingDays: number;
             };
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -9013,31 +8821,7 @@ export interface operations {
               /** @default 5 */
               noticeWorkingDays: number;
             };
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
@@ -9216,31 +9000,7 @@ export interface operations {
               /** @default 5 */
               noticeWorkingDays: number;
             };
-            rules: {
-              code: string;
-              /** @enum {string} */
-              outcome: 'pass' | 'fail' | 'needs_review';
-              message: {
-                zh: string;
-                en: string;
-              };
-              facts: {
-                [key: string]: unknown;
-              };
-              params: {
-                [key: string]: unknown;
-              };
-              inPrinciple: boolean;
-              decision: {
-                code: string;
-                /** @enum {string} */
-                kind: 'override' | 'confirm' | 'refuse';
-                reason: string;
-                by: string;
-                at: string;
-              } | null;
-              blocking: boolean;
-            }[];
+            rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
             createdAt: string;
             updatedAt: string;
