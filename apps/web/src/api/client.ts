@@ -93,7 +93,12 @@ function apiError(status: number, data: unknown): ApiError {
  * answers are checked against the server's schemas. Use it through `call`, which answers the data or
  * throws an ApiError.
  */
-export const http = createClient<paths>({ baseUrl: window.location.origin, fetch: transport });
+export const http = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: transport,
+  // As withQuery: empty, null and undefined values are left out (a cleared filter is no filter).
+  querySerializer: (query) => withQuery('', query as Query).replace(/^\?/, ''),
+});
 
 export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
