@@ -1,14 +1,7 @@
 /** Typed wrappers for the map of enterprises and talent teams (4.2.c): routes/national-map.ts. */
 import { call, http, withQuery, type Query } from '../../api/client';
 
-import type {
-  AttractionCandidate,
-  BackfillCandidate,
-  EvidenceRow,
-  MapNetwork,
-  MapSummary,
-  RecordKind,
-} from '@rdplan/domain';
+import type { AttractionCandidate, BackfillCandidate, EvidenceRow, MapNetwork, MapSummary, RecordKind } from '@rdplan/domain';
 
 /* The response shapes are shared with the server (@rdplan/domain); the names below are this folder's. */
 export type { AttractionCandidate, BackfillCandidate, MapNetwork, MapSummary, RecordKind };
