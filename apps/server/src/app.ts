@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { anchorFilesSettled } from './audit/anchor.js';
 import { sealerFor } from './audit/sealer.js';
 import { systemClock, type Clock } from './clock.js';
@@ -17,6 +17,7 @@ import type { Deps } from './context.js';
 import type { Database, Db } from './db/database.js';
 import { registerErrorHandler, sendError } from './http/errors.js';
 import { registerInputCheck } from './http/input.js';
+import { openApiTransform, openApiTransformObject, securitySchemes } from './http/openapi.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerMetrics } from './http/metrics.js';
 import { MULTIPART_LIMITS } from './http/uploads.js';
@@ -122,14 +123,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
         title: 'rdplan API',
         description:
           'Guangzhou Key-Area R&D Plan (广州市重点领域研发计划). Errors are `{ code, message, details }` from one closed catalogue. ' +
-          'Mutating requests carry the `x-csrf-token` header (from GET /api/auth/session).',
+          'Every response sets the `rdplan_csrf` cookie when it is missing; mutating requests echo its token in the ' +
+          '`x-csrf-token` header (GET /api/auth/session answers it as `csrfToken`), signed in or not. ' +
+          'Signing in (POST /api/auth/login) sets the `rdplan_session` cookie. Each operation lists what it needs ' +
+          '(`security`, and `x-roles` for the roles that may call it).',
         version: '0.1.0',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rdplan_session' } },
-      },
+      servers: [{ url: '/', description: 'The instance serving this document' }],
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    // Shared response schemas registered with an id (`.meta({ id })` in @rdplan/domain) become components.
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

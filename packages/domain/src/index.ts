@@ -24,6 +24,7 @@ export * from './policy/rules-national.js';
 export * from './policy/rules-recognition.js';
 export * from './policy/evaluate.js';
 export * from './policy/application-workflow.js';
+export * from './schemas/responses.js';
 export * from './schemas/applications.js';
 export * from './schemas/plans.js';
 export * from './schemas/workplans.js';

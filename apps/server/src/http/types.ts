@@ -19,6 +19,8 @@ declare module 'fastify' {
     access?: Access;
     /** Mutating routes that must work before a session exists still need the CSRF token. */
     skipCsrf?: boolean;
+    /** A route answering a file instead of JSON: its media types, for the OpenAPI document. */
+    produces?: readonly string[];
   }
   interface FastifyRequest {
     actor: Actor;

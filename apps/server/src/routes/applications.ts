@@ -15,6 +15,7 @@ import {
   SetUnitsInput,
   SubmitInput,
   VerifyImplementationInput,
+  ApplicationViewOut,
   type ApplicationView,
   type Role,
 } from '@rdplan/domain';
@@ -42,17 +43,9 @@ import { AccessDenied } from '../http/access-denied.js';
 const UNITS: Role[] = ['unit_admin', 'unit_member', 'chain_leader'];
 const READERS: Role[] = ['admin', 'officer', ...UNITS];
 
-/** The application as the API answers it (shape: ApplicationView in @rdplan/domain). */
-const ApplicationOut = z.looseObject({
-  id: z.string(),
-  track: z.string(),
-  status: z.string(),
-  version: z.number(),
-  rules: z.array(z.looseObject({ code: z.string(), outcome: z.string(), blocking: z.boolean() })),
-});
-type ApplicationOut = z.infer<typeof ApplicationOut>;
-/** ApplicationView is an interface without an index signature; the loose schema documents its main keys. */
-const out = async (view: Promise<ApplicationView>): Promise<ApplicationOut> => (await view) as unknown as ApplicationOut;
+/** The application as the API answers it (ApplicationView, documented by ApplicationViewOut in @rdplan/domain). */
+const ApplicationOut = ApplicationViewOut;
+const out = async (view: Promise<ApplicationView>): Promise<ApplicationView> => view;
 const SummaryOut = z.object({
   id: z.string(),
   track: z.enum(TRACKS),
@@ -118,7 +111,7 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
     },
     async (req, reply) => {
       const { created, view } = await createApplication(deps, req.actor, req.body);
-      return reply.code(created ? 201 : 200).send(view as unknown as ApplicationOut);
+      return reply.code(created ? 201 : 200).send(view);
     },
   );
 
@@ -219,7 +212,7 @@ export async function applicationsRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/applications/:id/attachments/:attachmentId',
     {
-      config: { access: READERS },
+      config: { access: READERS, produces: ['application/pdf'] },
       schema: { tags: ['applications'], summary: 'Download an attachment (PDF)', params: AttachmentParams },
     },
     async (req, reply) => {

@@ -1,12 +1,14 @@
 import {
   AcceptInvitationInput,
   ChangePasswordInput,
+  InvitationOut,
   InviteMemberInput,
   LoginInput,
   RegisterUnitInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
   ROLES,
+  UserOut,
 } from '@rdplan/domain';
 import { z } from 'zod';
 import { acceptInvitation } from '../commands/auth/accept-invitation.js';
@@ -160,7 +162,12 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
     '/api/auth/invitations/accept',
     {
       config: { access: 'public', rateLimitPolicy: 'invitations' },
-      schema: { tags: ['auth'], summary: 'Accept an invitation and set a password', body: AcceptInvitationInput },
+      schema: {
+        tags: ['auth'],
+        summary: 'Accept an invitation and set a password',
+        body: AcceptInvitationInput,
+        response: { 201: UserOut },
+      },
     },
     async (req, reply) => reply.status(201).send(await acceptInvitation(deps, req.body)),
   );
@@ -169,7 +176,12 @@ export async function authRoutes(app: RouteScope, deps: Deps) {
     '/api/org/invitations',
     {
       config: { access: ['unit_admin'], rateLimitPolicy: 'invitations' },
-      schema: { tags: ['organisation'], summary: 'Invite a colleague to the unit', body: InviteMemberInput },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Invite a colleague to the unit',
+        body: InviteMemberInput,
+        response: { 201: InvitationOut },
+      },
     },
     async (req, reply) => reply.status(201).send(await inviteMember(deps, requireOrgActor(req), req.body)),
   );

@@ -1,4 +1,4 @@
-import { CallInput, CallListQuery, CallUpdate, IdParams, PlanParams, TRACKS, type Role } from '@rdplan/domain';
+import { CallInput, CallListQuery, CallUpdate, IdParams, PlanParams, RuleResultOut, TRACKS, type Role } from '@rdplan/domain';
 import { z } from 'zod';
 import { createCall } from '../commands/plans/create-call.js';
 import { getCall, getCalls } from '../commands/plans/get-call.js';
@@ -6,7 +6,6 @@ import { publishCall } from '../commands/plans/publish-call.js';
 import { updateCall } from '../commands/plans/update-call.js';
 import type { Deps } from '../context.js';
 import type { RouteScope } from './helpers.js';
-import { RuleResultOut } from './plans.js';
 
 const KEEPERS: Role[] = ['officer'];
 

@@ -199,11 +199,11 @@ export async function nationalFollowupRoutes(app: RouteScope, deps: Deps) {
     '/api/national/followup/:nationalId/entries/:entryId',
     {
       config: { access: WRITERS },
-      schema: { tags: ['national'], summary: 'Remove a follow-up entry', params: EntryParams },
+      schema: { tags: ['national'], summary: 'Remove a follow-up entry', params: EntryParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
       await deleteFollowupEntry(deps, req.actor, req.params.nationalId, req.params.entryId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

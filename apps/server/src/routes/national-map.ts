@@ -232,7 +232,7 @@ export async function nationalMapRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/national/map/export.xlsx',
     {
-      config: { access: MAP_READERS },
+      config: { access: MAP_READERS, produces: [XLSX] },
       schema: {
         tags: ['national'],
         summary: 'The tables of one map view (summary, network, attraction, backfill) as an xlsx workbook',

@@ -27,6 +27,8 @@ import { listOrganisations, presentOrganisationItem } from '../repositories/orga
 import { receiveUpload } from '../http/uploads.js';
 import type { RouteScope } from './helpers.js';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const KEEPERS = ['admin', 'officer'] as const;
 const READERS = [...STAFF_ROLES, ...ORG_ROLES];
 
@@ -160,14 +162,14 @@ export async function organisationRoutes(app: RouteScope, deps: Deps) {
   app.get(
     '/api/organisations/import/template',
     {
-      config: { access: STAFF_ROLES },
+      config: { access: STAFF_ROLES, produces: [XLSX, 'text/csv'] },
       schema: { tags: ['registry'], summary: 'Blank import file with the expected columns', querystring: TemplateQuery },
     },
     async (req, reply) => {
       const { format } = req.query;
       const file = await organisationTemplate(format);
       return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
         .header('content-disposition', `attachment; filename="organisations-template.${format}"`)
         .send(file);
     },
@@ -270,11 +272,11 @@ export async function organisationRoutes(app: RouteScope, deps: Deps) {
     '/api/organisations/:id/subsidiaries/:childId',
     {
       config: { access: KEEPERS },
-      schema: { tags: ['registry'], summary: 'End a control relationship', params: SubsidiaryParams },
+      schema: { tags: ['registry'], summary: 'End a control relationship', params: SubsidiaryParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
       await removeSubsidiary(deps, req.actor, req.params.id, req.params.childId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

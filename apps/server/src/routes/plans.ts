@@ -1,4 +1,4 @@
-import { IdParams, PlanInput, PlanListQuery, PlanParams, PlanUpdate, STAFF_ROLES, type Role } from '@rdplan/domain';
+import { IdParams, PlanInput, PlanListQuery, PlanParams, PlanUpdate, RuleResultOut, STAFF_ROLES, type Role } from '@rdplan/domain';
 import { z } from 'zod';
 import { createPlan } from '../commands/plans/create-plan.js';
 import { getPlan, getPlans } from '../commands/plans/get-plan.js';
@@ -10,20 +10,6 @@ import type { RouteScope } from './helpers.js';
 /** Officers keep the year's plan; staff read it; a chain leader reads the published plan (its chains). */
 const KEEPERS: Role[] = ['officer'];
 const READERS: Role[] = [...STAFF_ROLES, 'chain_leader'];
-
-/** A rule result as the domain gives it (code, outcome, bilingual message, facts, params). */
-export const RuleResultOut = z.object({
-  code: z.string(),
-  outcome: z.enum(['pass', 'fail', 'needs_review']),
-  message: z.object({ zh: z.string(), en: z.string() }),
-  facts: z.record(z.string(), z.unknown()),
-  params: z.record(z.string(), z.unknown()),
-  inPrinciple: z.boolean(),
-  decision: z
-    .object({ code: z.string(), kind: z.enum(['override', 'confirm', 'refuse']), reason: z.string(), by: z.string(), at: z.string() })
-    .nullable(),
-  blocking: z.boolean(),
-});
 
 const PlanOut = z.object({
   id: z.string(),

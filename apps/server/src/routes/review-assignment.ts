@@ -202,11 +202,12 @@ export async function reviewAssignmentRoutes(app: RouteScope, deps: Deps): Promi
         summary: 'Remove an assignment with a reason (never once its scores are submitted)',
         params: AssignmentParams,
         body: AssignmentRemove,
+        response: { 204: z.null() },
       },
     },
     async (req, reply) => {
       await removeAssignment(deps, req.actor, req.params.reviewId, req.params.assignmentId, req.body.reason);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

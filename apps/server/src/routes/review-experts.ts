@@ -77,11 +77,16 @@ export async function reviewExpertsRoutes(app: RouteScope, deps: Deps): Promise<
     '/api/applications/:id/exclusions/:exclusionId',
     {
       config: { access: [...ORG_ROLES] },
-      schema: { tags: ['review'], summary: 'Withdraw a named exclusion before the review is released', params: ExclusionParams },
+      schema: {
+        tags: ['review'],
+        summary: 'Withdraw a named exclusion before the review is released',
+        params: ExclusionParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await removeExclusion(deps, req.actor, req.params.id, req.params.exclusionId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

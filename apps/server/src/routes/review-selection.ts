@@ -5,6 +5,7 @@ import {
   OverlapListOut,
   SelectionConfirm,
   SelectionPinInput,
+  SelectionViewOut,
   type Role,
 } from '@rdplan/domain';
 import { z } from 'zod';
@@ -40,6 +41,7 @@ export async function reviewSelectionRoutes(app: RouteScope, deps: Deps): Promis
     {
       config: { access: READERS },
       schema: {
+        response: { 200: SelectionViewOut },
         tags,
         summary: "The plan's selection: candidates, the three objectives side by side with rank-and-cut, comparison records",
         description:
@@ -55,6 +57,7 @@ export async function reviewSelectionRoutes(app: RouteScope, deps: Deps): Promis
     {
       config: { access: WRITERS },
       schema: {
+        response: { 200: SelectionViewOut },
         tags,
         summary: 'Pin a candidate in or out of the selection (null removes the pin), with a reason',
         params: PinParams,
@@ -69,6 +72,7 @@ export async function reviewSelectionRoutes(app: RouteScope, deps: Deps): Promis
     {
       config: { access: WRITERS },
       schema: {
+        response: { 200: SelectionViewOut },
         tags,
         summary: "Set one field's allotment for the selection (3.2.g): budget and / or number of projects; both null removes it",
         params: FieldParams,
@@ -83,6 +87,7 @@ export async function reviewSelectionRoutes(app: RouteScope, deps: Deps): Promis
     {
       config: { access: WRITERS },
       schema: {
+        response: { 200: SelectionViewOut },
         tags,
         summary: 'Confirm the selection with an objective: funded → selected, the others → not_selected',
         description: 'Needs every review of the plan closed (409 listing the open ones) and a feasible plan; once per plan.',

@@ -1,4 +1,4 @@
-import { CreateUserInput, IdParams, Page, ReviewRegistrationInput, ROLES, UpdateUserInput } from '@rdplan/domain';
+import { CreateUserInput, IdParams, Page, ReviewRegistrationInput, ROLES, UpdateUserInput, UserOut } from '@rdplan/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { reviewRegistration } from '../commands/auth/review-registration.js';
@@ -8,18 +8,6 @@ import type { Deps } from '../context.js';
 import { presentUser } from '../repositories/users.js';
 import { requireOrgActor, type RouteScope } from './helpers.js';
 
-const UserOut = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  roles: z.array(z.enum(ROLES)),
-  status: z.enum(['pending', 'active', 'disabled']),
-  orgId: z.string().nullable(),
-  personId: z.string().nullable(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-});
 const UserList = z.object({ total: z.number(), items: z.array(UserOut.extend({ orgName: z.string().nullable() })) });
 
 export async function userRoutes(app: RouteScope, deps: Deps) {

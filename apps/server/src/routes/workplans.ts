@@ -9,9 +9,11 @@ import {
   SetMembersInput,
   UpdateCandidateInput,
   UpdateWorkplanInput,
+  WorkplanListOut,
   WorkplanListQuery,
   WorkplanRuleDecisionInput,
   WorkplanStepInput,
+  WorkplanViewOut,
   type Role,
 } from '@rdplan/domain';
 import { addCandidate } from '../commands/workplans/add-candidate.js';
@@ -47,6 +49,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: 'authenticated' },
       schema: {
+        response: { 200: WorkplanListOut },
         tags,
         summary: "Work plans: a chain leader's own; every plan for officers and admins; finalised ones for analysts",
         querystring: WorkplanListQuery,
@@ -59,7 +62,12 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans',
     {
       config: { access: LEADER },
-      schema: { tags, summary: "Start the chain's work plan for a plan that selected the chain", body: CreateWorkplanInput },
+      schema: {
+        response: { 201: WorkplanViewOut },
+        tags,
+        summary: "Start the chain's work plan for a plan that selected the chain",
+        body: CreateWorkplanInput,
+      },
     },
     async (req, reply) => reply.status(201).send(await createWorkplan(deps, requireOrgActor(req), req.body)),
   );
@@ -68,7 +76,12 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One work plan with its live rule results (else 404)', params: IdParams },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'One work plan with its live rule results (else 404)',
+        params: IdParams,
+      },
     },
     async (req) => getWorkplan(deps, requireUser(req), req.params.id),
   );
@@ -78,6 +91,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: LEADER },
       schema: {
+        response: { 200: WorkplanViewOut },
         tags,
         summary: 'Summary and weak points (4.1.b); a stale version answers 409',
         params: IdParams,
@@ -91,7 +105,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/members',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Replace the consortium members (3.1.f); the leader stays', params: IdParams, body: SetMembersInput },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Replace the consortium members (3.1.f); the leader stays',
+        params: IdParams,
+        body: SetMembersInput,
+      },
     },
     async (req) => setMembers(deps, requireOrgActor(req), req.params.id, req.body),
   );
@@ -100,7 +120,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/experts',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Replace the core technical expert team (4.1.a)', params: IdParams, body: SetExpertsInput },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Replace the core technical expert team (4.1.a)',
+        params: IdParams,
+        body: SetExpertsInput,
+      },
     },
     async (req) => setExperts(deps, requireOrgActor(req), req.params.id, req.body),
   );
@@ -110,6 +136,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: LEADER },
       schema: {
+        response: { 201: WorkplanViewOut },
         tags,
         summary: 'Propose a candidate project (a draft application of the consortium call); hard caps answer 422',
         params: IdParams,
@@ -123,7 +150,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/candidates/:appId',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Change a never-submitted candidate', params: CandidateParams, body: UpdateCandidateInput },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Change a never-submitted candidate',
+        params: CandidateParams,
+        body: UpdateCandidateInput,
+      },
     },
     async (req) => updateCandidate(deps, requireOrgActor(req), req.params.id, req.params.appId, req.body),
   );
@@ -132,7 +165,12 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/candidates/:appId',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Drop a never-submitted candidate that is not in the plan', params: CandidateParams },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Drop a never-submitted candidate that is not in the plan',
+        params: CandidateParams,
+      },
     },
     async (req) => deleteCandidate(deps, requireOrgActor(req), req.params.id, req.params.appId),
   );
@@ -142,6 +180,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: LEADER },
       schema: {
+        response: { 200: WorkplanViewOut },
         tags,
         summary: 'Take a compared and selected candidate into the plan (4.1.c; caps 3.1.b, 3.1.c)',
         params: CandidateParams,
@@ -155,7 +194,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/candidates/:appId/exclude',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Take a candidate out of the plan', params: CandidateParams, body: WorkplanStepInput },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Take a candidate out of the plan',
+        params: CandidateParams,
+        body: WorkplanStepInput,
+      },
     },
     async (req) => excludeCandidate(deps, requireOrgActor(req), req.params.id, req.params.appId, req.body),
   );
@@ -164,7 +209,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/comparisons',
     {
       config: { access: LEADER },
-      schema: { tags, summary: 'Record an argument-and-comparison meeting (4.1.c)', params: IdParams, body: ComparisonInput },
+      schema: {
+        response: { 201: WorkplanViewOut },
+        tags,
+        summary: 'Record an argument-and-comparison meeting (4.1.c)',
+        params: IdParams,
+        body: ComparisonInput,
+      },
     },
     async (req, reply) => reply.status(201).send(await recordComparison(deps, requireOrgActor(req), req.params.id, req.body)),
   );
@@ -174,6 +225,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: BUREAU },
       schema: {
+        response: { 201: WorkplanViewOut },
         tags,
         summary: 'Override an in-principle rule of the plan (3.1.h) with a written reason',
         params: IdParams,
@@ -188,6 +240,7 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     {
       config: { access: LEADER },
       schema: {
+        response: { 200: WorkplanViewOut },
         tags,
         summary: 'Finalise the plan; blocking rules answer 422 and nothing changes',
         params: IdParams,
@@ -201,7 +254,13 @@ export async function workplansRoutes(app: RouteScope, deps: Deps) {
     '/api/workplans/:id/reopen',
     {
       config: { access: BUREAU },
-      schema: { tags, summary: 'Send a finalised plan back to draft, with a reason', params: IdParams, body: ReopenWorkplanInput },
+      schema: {
+        response: { 200: WorkplanViewOut },
+        tags,
+        summary: 'Send a finalised plan back to draft, with a reason',
+        params: IdParams,
+        body: ReopenWorkplanInput,
+      },
     },
     async (req) => reopenWorkplan(deps, requireUser(req), req.params.id, req.body),
   );

@@ -1,5 +1,7 @@
 /** Same-origin JSON client: sends the language and the CSRF token, turns error bodies into ApiError. */
 import type { Lang } from '@rdplan/domain';
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
 
 let currentLang: Lang = 'zh';
 let csrfToken = '';
@@ -41,38 +43,89 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  try {
-    return await send<T>(method, path, body);
-  } catch (e) {
-    // A stale CSRF token (e.g. the session was renewed in another tab): fetch a fresh one and retry once.
-    if (e instanceof ApiError && e.code === 'csrf_failed' && method !== 'GET') {
-      const s = await send<{ csrfToken: string }>('GET', '/api/auth/session');
-      csrfToken = s.csrfToken;
-      return send<T>(method, path, body);
+/**
+ * Every call goes through here: the language and CSRF headers, a lapsed session announced, and a stale
+ * CSRF token (e.g. the session was renewed in another tab) fetched afresh and the call retried once.
+ */
+async function transport(request: Request): Promise<Response> {
+  const retry = request.method !== 'GET' ? request.clone() : null;
+  const res = await sendOnce(request);
+  if (res.status === 403 && retry) {
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => null)) as { code?: string } | null;
+    if (body?.code === 'csrf_failed') {
+      const s = await sendOnce(new Request(new URL('/api/auth/session', window.location.origin)));
+      csrfToken = ((await s.json()) as { csrfToken: string }).csrfToken;
+      return sendOnce(retry);
     }
-    throw e;
   }
+  // A lapsed session: let the auth layer re-check (sign-in attempts themselves are excluded).
+  if (res.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/')) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  return res;
 }
 
-async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': currentLang === 'zh' ? 'zh-CN' : 'en',
-  };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+function sendOnce(request: Request): Promise<Response> {
+  request.headers.set('Accept-Language', currentLang === 'zh' ? 'zh-CN' : 'en');
+  if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+  if (request.method !== 'GET') request.headers.set('x-csrf-token', csrfToken);
+  return fetch(request, { credentials: 'same-origin' });
+}
+
+function networkError(e: unknown): ApiError {
+  return new ApiError(0, 'network', currentLang === 'zh' ? '网络错误，请稍后重试' : 'Network error, please try again', e);
+}
+
+/** The error envelope { code, message, details } of a failed answer as an ApiError. */
+function apiError(status: number, data: unknown): ApiError {
+  const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+  return new ApiError(
+    status,
+    err.code ?? `http_${status}`,
+    err.message ?? (currentLang === 'zh' ? `请求失败（${status}）` : `Request failed (${status})`),
+    err.details ?? null,
+  );
+}
+
+/**
+ * The typed client generated from the OpenAPI document (openapi-fetch over schema.d.ts): paths, inputs and
+ * answers are checked against the server's schemas. Use it through `call`, which answers the data or
+ * throws an ApiError.
+ */
+export const http = createClient<paths>({
+  baseUrl: window.location.origin,
+  fetch: transport,
+  // As withQuery: empty, null and undefined values are left out (a cleared filter is no filter).
+  querySerializer: (query) => withQuery('', query as Query).replace(/^\?/, ''),
+});
+
+export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (e) {
+    throw networkError(e);
+  }
+  if (!result.response.ok) throw apiError(result.response.status, result.error);
+  return result.data as T;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const multipart = body instanceof FormData;
+  const headers: Record<string, string> = {};
   if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
-    });
+    res = await transport(
+      new Request(new URL(path, window.location.origin), {
+        method,
+        headers,
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+      }),
+    );
   } catch (e) {
-    throw new ApiError(0, 'network', currentLang === 'zh' ? '网络错误，请稍后重试' : 'Network error, please try again', e);
+    throw networkError(e);
   }
   const text = await res.text();
   let data: unknown = null;
@@ -83,17 +136,7 @@ async function send<T>(method: Method, path: string, body?: unknown): Promise<T>
       data = null;
     }
   }
-  if (!res.ok) {
-    // A lapsed session: let the auth layer re-check (sign-in attempts themselves are excluded).
-    if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
-    const err = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(
-      res.status,
-      err.code ?? `http_${res.status}`,
-      err.message ?? (currentLang === 'zh' ? `请求失败（${res.status}）` : `Request failed (${res.status})`),
-      err.details ?? null,
-    );
-  }
+  if (!res.ok) throw apiError(res.status, data);
   return data as T;
 }
 

@@ -1,184 +1,72 @@
-import type { OrgType, Role } from '@rdplan/domain';
+/**
+ * The answers of the server's endpoints as the pages name them, every one taken from the types generated
+ * from the OpenAPI document (schema.d.ts, `npm run openapi`): none is written by hand here.
+ */
+import type { components, paths } from './schema';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  orgId: string | null;
-  orgName: string | null;
-  personId: string | null;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** The JSON answer of one status of a call. */
+export type AnswerOf<P extends keyof paths, M extends Method, S extends number> = paths[P][M] extends { responses: infer R }
+  ? R extends Record<S, infer A>
+    ? Json<A>
+    : never
+  : never;
+
+/** The JSON answer of a successful call (200, else 201). */
+export type Answer<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer A }
+      ? Json<A>
+      : never
+  : never;
+
+/** The JSON body a call sends. */
+export type Body<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
+  ? B
+  : never;
 
-export interface SessionResponse {
-  user: SessionUser | null;
-  csrfToken: string;
-}
+/** The query of a GET operation. */
+export type QueryOf<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
+/** A page of a list: its total and items. */
 export interface Paged<T> {
   total: number;
   items: T[];
 }
 
-export type UserStatus = 'pending' | 'active' | 'disabled';
+export type SessionResponse = Answer<'/api/auth/session', 'get'>;
+export type SessionUser = NonNullable<SessionResponse['user']>;
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  status: UserStatus;
-  orgId: string | null;
-  orgName?: string | null;
-  personId: string | null;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt?: string;
-}
+type ListedUser = Answer<'/api/users', 'get'>['items'][number];
+/** A user account as the lists answer it (the administrators' list adds the organisation's name). */
+export type UserRow = components['schemas']['User'] & Partial<Pick<ListedUser, 'orgName'>>;
+export type UserStatus = UserRow['status'];
+export type RegistrationRow = Answer<'/api/registrations', 'get'>[number];
+export type MembersResponse = Answer<'/api/org/members', 'get'>;
+export type Invitation = MembersResponse['invitations'][number];
 
-export interface RegistrationRow extends UserRow {
-  uscc: string | null;
-}
+type OrganisationDetail = Answer<'/api/organisations/{id}', 'get'>;
+/** An organisation as the registry answers officers (the list's items; one by id adds parents, subsidiaries and creation). */
+export type Organisation = Omit<OrganisationDetail, 'parents' | 'subsidiaries' | 'createdAt'> &
+  Partial<Pick<OrganisationDetail, 'parents' | 'subsidiaries' | 'createdAt'>>;
+/** An item of the registry search: the full record for staff, the directory entry for everyone else. */
+export type OrganisationListItem = Answer<'/api/organisations', 'get'>['items'][number];
 
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  expiresAt: string;
-}
+export type OrganisationGroup = Answer<'/api/organisations/{id}/group', 'get'>;
+export type OrgSummary = OrganisationGroup['organisation'];
+export type OrgSummaryWithShare = OrganisationGroup['parents'][number];
 
-export interface MembersResponse {
-  members: UserRow[];
-  invitations: Invitation[];
-}
+export type Chain = Answer<'/api/chains', 'get'>[number];
+export type FieldNode = Answer<'/api/fields', 'get'>[number];
+export type Field = Answer<'/api/fields', 'post'>;
 
-export interface OrgRef {
-  id: string;
-  name: string;
-  uscc?: string;
-}
+export type CalendarYear = Answer<'/api/calendar/{year}', 'get'>;
+export type CalendarDay = Body<'/api/calendar/{year}', 'put'>['days'][number];
 
-/** GET /api/organisations/:id and the list items (the list omits parents, subsidiaries and createdAt). */
-export interface OrgSummary {
-  id: string;
-  uscc: string;
-  name: string;
-  type: OrgType;
-  regionCode: string;
-}
-
-export interface OrgSummaryWithShare extends OrgSummary {
-  sharePct: number | null;
-}
-
-export interface Hnte {
-  certNo: string;
-  validFrom: string | null;
-  validTo: string | null;
-  validToday: boolean;
-}
-
-export interface Organisation {
-  id: string;
-  uscc: string;
-  name: string;
-  type: OrgType;
-  typeLabel: string;
-  regionCode: string;
-  regionLabel: string;
-  isGuangzhou: boolean;
-  address: string | null;
-  aboveDesignatedSize: boolean;
-  aboveDesignatedSizeYear: number | null;
-  techSme: boolean;
-  techSmeYear: number | null;
-  hnte: Hnte | null;
-  hnteValidToday: boolean;
-  formerNames: { name: string; until: string }[];
-  updatedAt: string;
-  parents?: OrgSummaryWithShare[];
-  subsidiaries?: OrgSummaryWithShare[];
-  createdAt?: string;
-}
-
-/** GET /api/organisations/:id/group */
-export interface OrganisationGroup {
-  organisation: OrgSummary;
-  parents: OrgSummaryWithShare[];
-  ancestors: (OrgSummary & { depth: number })[];
-  children: OrgSummaryWithShare[];
-  descendants: (OrgSummary & { depth: number })[];
-}
-
-export interface Chain {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-  leaders: { orgId: string; name: string }[];
-}
-
-export interface Field {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  parentCode: string | null;
-  active: boolean;
-}
-
-/** GET /api/fields: top-level fields with their directions. */
-export interface FieldNode extends Field {
-  directions: Field[];
-}
-
-export type CalendarKind = 'holiday' | 'workday';
-
-/** A day as sent in PUT /api/calendar/:year. */
-export interface CalendarDay {
-  date: string;
-  kind: CalendarKind;
-  nameZh?: string;
-  nameEn?: string;
-}
-
-export interface CalendarDayOut {
-  date: string;
-  nameZh: string | null;
-  nameEn: string | null;
-}
-
-export type CalendarSource = 'builtin' | 'admin';
-
-export interface CalendarYear {
-  year: number;
-  covered: boolean;
-  source: CalendarSource | null;
-  updatedAt: string | null;
-  holidays: CalendarDayOut[];
-  workdays: CalendarDayOut[];
-}
-
-export type TitleLevel = 'senior' | 'associate_senior' | 'intermediate' | 'junior' | 'none';
-
-export interface PersonSummary {
-  id: string;
-  key: string;
-  name: string;
-  email: string | null;
-  titleLevel: TitleLevel;
-  titleName: string | null;
-  fieldCodes: string[];
-  keywords: string[];
-  isExpert: boolean;
-  currentOrg: { id: string; name: string; position: string } | null;
-}
-
-export interface Person extends PersonSummary {
-  fields: { code: string; nameZh: string; nameEn: string; parentCode: string | null }[];
-  affiliations: { id: string; orgId: string; orgName: string; position: string; from: string; to: string | null }[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type PersonSummary = Answer<'/api/people', 'get'>['items'][number];
+export type Person = Answer<'/api/people/{id}', 'get'>;

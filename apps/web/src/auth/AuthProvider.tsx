@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '@rdplan/domain';
-import { UNAUTHORIZED_EVENT, api, setCsrfToken } from '../api/client';
+import { UNAUTHORIZED_EVENT, call, http, setCsrfToken } from '../api/client';
 import type { SessionResponse, SessionUser } from '../api/types';
 
 interface AuthValue {
@@ -26,7 +26,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      apply(await api.get<SessionResponse>('/api/auth/session'));
+      apply(await call(http.GET('/api/auth/session')));
     } catch {
       setUser(null);
     } finally {
@@ -43,7 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const s = await api.post<SessionResponse>('/api/auth/login', { email, password });
+      const s = await call(http.POST('/api/auth/login', { body: { email, password } }));
       apply(s);
       return s.user;
     },
@@ -52,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(http.POST('/api/auth/logout'));
     } finally {
       setUser(null);
       await refresh();

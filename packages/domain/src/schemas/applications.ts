@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import type { Text } from '../i18n.js';
 import type { Yuan } from '../money.js';
-import { APPLICATION_STATES, type ApplicationEvent, type ApplicationState } from '../policy/application-workflow.js';
-import type { Track } from '../policy/codes.js';
+import { APPLICATION_EVENTS, APPLICATION_STATES, type ApplicationEvent, type ApplicationState } from '../policy/application-workflow.js';
+import { TRACKS, type Track } from '../policy/codes.js';
 import type { TrackFacts } from '../policy/evaluate.js';
 import type { PlanParams } from '../policy/params.js';
 import type { RuleDecision, RuleResult } from '../policy/rule.js';
 import { IsoDate, Uuid } from './common.js';
+import { PlanParamsOut, RuleDecisionOut, RuleResultOut, TextOut } from './responses.js';
 
 export const BUDGET_CATEGORIES = [
   'equipment',
@@ -408,3 +409,123 @@ export interface ApplicationSummary {
   /** For a unit listing participations: whether it has confirmed. */
   participation: 'confirmed' | 'declined' | 'pending' | null;
 }
+
+const MaterialOut = z.object({
+  key: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  required: z.boolean(),
+  maxMb: z.number(),
+  evidence: z.enum(['social_capital', 'completion']).nullable(),
+});
+const LabelOut = z.object({ key: z.string(), zh: z.string(), en: z.string() });
+
+/** The application as the API answers it (ApplicationView), for the routes' response schemas. */
+export const ApplicationViewOut = z
+  .object({
+    id: z.string(),
+    track: z.enum(TRACKS),
+    status: z.enum(APPLICATION_STATES),
+    version: z.number().int(),
+    round: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().nullable(),
+    call: z.object({
+      id: z.string(),
+      titleZh: z.string(),
+      titleEn: z.string(),
+      state: z.enum(['upcoming', 'open', 'closed']),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      planYear: z.number().int(),
+      conditions: z.array(LabelOut),
+      materials: z.array(MaterialOut),
+      checklist: z.array(LabelOut),
+    }),
+    applicant: z.object({
+      orgId: z.string(),
+      name: z.string(),
+      uscc: z.string(),
+      type: z.string(),
+      regionCode: z.string(),
+      aboveDesignatedSize: z.boolean(),
+      aboveDesignatedSizeYear: z.number().int().nullable(),
+      hnteCertNo: z.string().nullable(),
+      hnteValidFrom: z.string().nullable(),
+      hnteValidTo: z.string().nullable(),
+    }),
+    locked: z.array(
+      z.object({
+        key: z.string(),
+        label: TextOut,
+        value: z.union([z.string(), z.number()]).nullable(),
+        source: z.enum(['registry', 'national', 'chain_plan', 'call']),
+      }),
+    ),
+    prefilledFields: z.array(z.string()),
+    typedFields: z.array(z.string()),
+    nationalApplicationId: z.string().nullable(),
+    nationalProjectId: z.string().nullable(),
+    workplanId: z.string().nullable(),
+    form: ApplicationForm,
+    units: z.array(
+      z.object({
+        orgId: z.string(),
+        name: z.string(),
+        uscc: z.string(),
+        role: z.string(),
+        confirmedAt: z.string().nullable(),
+        declinedAt: z.string().nullable(),
+        declineReason: z.string().nullable(),
+      }),
+    ),
+    attachments: z.array(
+      z.object({
+        id: z.string(),
+        materialKey: z.string(),
+        filename: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+        uploadedAt: z.string(),
+        activeContent: z.array(z.string()).optional().describe('Officers only: active content found in the PDF; [] when none'),
+      }),
+    ),
+    facts: z
+      .looseObject({ track: z.enum(TRACKS) })
+      .describe("The track's facts the rules run on (the web form re-runs them live): { track, project, plan } or { track, facts }"),
+    params: PlanParamsOut,
+    decisions: z.array(RuleDecisionOut),
+    rules: z.array(RuleResultOut),
+    problems: z.array(z.object({ path: z.string(), message: TextOut })),
+    formContext: z.object({
+      track: z.enum(TRACKS),
+      lockedCityFunds: z.number().int().nullable(),
+      lockedSelfFunds: z.number().int().nullable(),
+      requiredMaterials: z.array(LabelOut),
+      attachedMaterials: z.array(z.string()),
+      unconfirmedUnits: z.array(z.object({ orgId: z.string(), name: z.string() })),
+    }),
+    allowedEvents: z.array(z.enum(APPLICATION_EVENTS)),
+    isApplicant: z.boolean(),
+    canEdit: z.boolean(),
+    checks: z.array(
+      z.object({
+        round: z.number().int(),
+        decision: z.enum(['pass', 'return', 'reject', 'recheck', 'verify']),
+        checklist: z.array(z.object({ key: z.string(), ok: z.boolean(), note: z.string() })),
+        comment: z.string(),
+        officer: z.string(),
+        at: z.string(),
+      }),
+    ),
+    verification: z.object({ investment: z.number(), output: z.number(), sales: z.number(), jobs: z.number() }).nullable(),
+    amount: z.number().int().nullable(),
+  })
+  .meta({ id: 'ApplicationView' });
+
+// ApplicationView and its schema describe one shape: each side must fit the other (facts: the schema
+// documents the discriminant and lets the track's fields through).
+type Fits<A extends B, B> = A;
+export type ApplicationViewFits = Fits<ApplicationView, z.input<typeof ApplicationViewOut>> &
+  Fits<Omit<z.output<typeof ApplicationViewOut>, 'facts'>, Omit<ApplicationView, 'facts'>>;

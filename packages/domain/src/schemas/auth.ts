@@ -77,3 +77,24 @@ export const ReviewRegistrationInput = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).optional(),
 });
+
+/** A user account as the API answers it (no secrets). */
+export const UserOut = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(RoleSchema),
+    status: z.enum(['pending', 'active', 'disabled']),
+    orgId: z.string().nullable(),
+    personId: z.string().nullable(),
+    lockedUntil: z.string().nullable(),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+
+/** A pending invitation to a unit. */
+export const InvitationOut = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), expiresAt: z.string() })
+  .meta({ id: 'Invitation' });

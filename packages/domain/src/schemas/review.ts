@@ -4,8 +4,9 @@
  * and the web reads the inferred types. docs/review.md lists every route with who may call it.
  */
 import { z } from 'zod';
-import type { SelectionBudgets, SelectionObjective, SelectionResult } from '../review/selection.js';
+import { SELECTION_OBJECTIVES, type SelectionBudgets, type SelectionObjective, type SelectionResult } from '../review/selection.js';
 import { IsoDate, NonEmpty } from './common.js';
+import { TextOut } from './responses.js';
 
 const Uuid = z.string().uuid();
 const Reason = z.string().trim().max(500);
@@ -549,3 +550,134 @@ export interface SelectionOut {
   } | null;
   ms: number;
 }
+
+const CapCodeOut = z.enum(['3.1.b', '3.1.c', '3.1.d', '3.1.h', '3.2.g', '3.2.h', 'consortium_total', 'backfill_total', 'yearly_total']);
+const CapBreachOut = z.object({
+  code: CapCodeOut,
+  group: z.string().nullable(),
+  what: z.enum(['funds', 'projects', 'projects_min', 'leader_projects', 'leader_funds', 'amount']),
+  value: z.number(),
+  limit: z.number(),
+  projects: z.array(z.string()),
+  message: TextOut,
+});
+const SelectionTotalsShape = {
+  count: z.number().int(),
+  amount: z.number(),
+  consortium: z.number().int(),
+  backfill: z.number().int(),
+  merit: z.number(),
+};
+const SelectionResultOut = z.object({
+  objective: z.enum(SELECTION_OBJECTIVES),
+  feasible: z.boolean(),
+  breaches: z.array(CapBreachOut),
+  funded: z.array(z.string()),
+  totals: z.object(SelectionTotalsShape),
+  objectiveValue: z.number(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['chain', 'field']),
+      id: z.string(),
+      count: z.number().int(),
+      amount: z.number(),
+      leaderCount: z.number().int(),
+      leaderAmount: z.number(),
+    }),
+  ),
+  places: z.array(
+    z.object({
+      id: z.string(),
+      track: z.enum(['consortium', 'backfill']),
+      group: z.string(),
+      rank: z.number(),
+      score: z.number(),
+      amount: z.number(),
+      pin: z.enum(['in', 'out']).nullable(),
+      status: z.enum(['funded', 'not_funded', 'pinned_out', 'ineligible']),
+      blockedBy: z.array(CapCodeOut),
+      wouldBreak: z.array(CapCodeOut),
+      groupPosition: z.number().int(),
+      belowLine: z.object({ lastFundedId: z.string(), rankGap: z.number(), scoreGap: z.number() }).nullable(),
+      lowerRankedFunded: z.number().int(),
+      inRankAndCut: z.boolean(),
+      message: TextOut,
+    }),
+  ),
+  rankAndCut: z.object({
+    ...SelectionTotalsShape,
+    funded: z.array(z.string()),
+    cutAt: z.string().nullable(),
+    violations: z.array(CapBreachOut),
+  }),
+});
+const Limit = z.number().nullable().optional();
+
+/** The plan's selection as the API answers it (SelectionOut), for the routes' response schemas. */
+export const SelectionViewOut = z
+  .object({
+    planId: z.string(),
+    planYear: z.number().int(),
+    objective: z.enum(SELECTION_OBJECTIVES),
+    candidates: z.array(
+      z.object({
+        applicationId: z.string(),
+        title: z.string(),
+        orgName: z.string(),
+        track: z.enum(['consortium', 'backfill']),
+        chainId: z.string().nullable(),
+        chainName: z.string().nullable(),
+        fieldCode: z.string().nullable(),
+        amount: z.number(),
+        rank: z.number(),
+        score: z.number(),
+        leaderGroup: z.boolean(),
+        pin: z.enum(['in', 'out']).nullable(),
+        pinReason: z.string().nullable(),
+        overlapFlags: z.number().int(),
+      }),
+    ),
+    budgets: z.object({
+      yearlyTotal: Limit,
+      consortiumTotal: Limit,
+      backfillTotal: Limit,
+      fields: z.record(z.string(), z.object({ budget: Limit, maxProjects: Limit })).optional(),
+    }),
+    fieldBudgets: z.array(
+      z.object({
+        fieldCode: z.string(),
+        budget: z.number().nullable(),
+        maxProjects: z.number().nullable(),
+        reason: z.string(),
+        setAt: z.string(),
+      }),
+    ),
+    plans: z.object({ rank: SelectionResultOut, merit_amount: SelectionResultOut, count: SelectionResultOut }),
+    comparisons: z.array(
+      z.object({
+        chainId: z.string(),
+        chainName: z.string(),
+        workplanId: z.string(),
+        items: z.array(z.object({ title: z.string(), selected: z.boolean(), reason: z.string(), applicationId: z.string().nullable() })),
+      }),
+    ),
+    openReviews: z.array(z.object({ reviewId: z.string(), callTitleZh: z.string(), status: z.enum(REVIEW_STATUSES) })),
+    confirmed: z
+      .object({
+        id: z.string(),
+        objective: z.enum(SELECTION_OBJECTIVES),
+        funded: z.array(z.string()),
+        confirmedBy: z.string(),
+        confirmedAt: z.string(),
+        reason: z.string(),
+      })
+      .nullable(),
+    ms: z.number(),
+  })
+  .meta({ id: 'SelectionView' });
+
+// SelectionOut and its schema describe one shape: each side must fit the other.
+type Fits<A extends B, B> = A;
+export type SelectionViewFits = Fits<SelectionOut, z.input<typeof SelectionViewOut>> &
+  Fits<z.output<typeof SelectionViewOut>, SelectionOut>;

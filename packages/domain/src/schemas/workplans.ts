@@ -17,6 +17,7 @@ import {
 import type { PlanParams } from '../policy/params.js';
 import type { RuleDecision, RuleResult } from '../policy/rule.js';
 import { IsoDate, NonEmpty, Uuid } from './common.js';
+import { PlanParamsOut, RuleDecisionOut, RuleResultOut } from './responses.js';
 
 export const WORKPLAN_STATUSES = ['draft', 'finalised'] as const;
 export type WorkplanStatus = (typeof WORKPLAN_STATUSES)[number];
@@ -267,3 +268,110 @@ export interface WorkplanSummary {
   finalisedAt: string | null;
   updatedAt: string;
 }
+
+const ChainRefOut = z.object({ id: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+/** The work plan as every reader sees it (WorkplanView), for the routes' response schemas. */
+export const WorkplanViewOut = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    planYear: z.number().int(),
+    planTitle: z.string(),
+    callId: z.string().nullable(),
+    chain: ChainRefOut,
+    leader: z.object({ orgId: z.string(), name: z.string(), uscc: z.string() }),
+    status: z.enum(WORKPLAN_STATUSES),
+    version: z.number().int(),
+    summary: z.string(),
+    weakPoints: z.array(z.object({ text: z.string() })),
+    finalisedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    members: z.array(
+      z.object({
+        orgId: z.string(),
+        name: z.string(),
+        uscc: z.string(),
+        type: z.string(),
+        position: z.enum(MEMBER_POSITIONS),
+        note: z.string(),
+      }),
+    ),
+    experts: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        titleLevel: z.string(),
+        titleName: z.string().nullable(),
+        isExpert: z.boolean(),
+        orgName: z.string().nullable(),
+        role: z.string(),
+      }),
+    ),
+    candidates: z.array(
+      z.object({
+        applicationId: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        kind: z.enum(PROJECT_KINDS).nullable(),
+        orgMode: z.enum(ORG_MODES).nullable(),
+        leadOrgId: z.string(),
+        leadName: z.string(),
+        leadInLeaderGroup: z.boolean(),
+        cityFunds: z.number().int().nullable(),
+        selfFunds: z.number().int().nullable(),
+        participants: z.array(z.object({ orgId: z.string(), name: z.string(), role: z.string(), confirmed: z.boolean() })),
+        inPlan: z.boolean(),
+        status: z.string(),
+        version: z.number().int(),
+        compared: z.boolean(),
+        verdict: z.enum(COMPARISON_VERDICTS).nullable(),
+        rules: z.array(RuleResultOut),
+      }),
+    ),
+    comparisons: z.array(
+      z.object({
+        id: z.string(),
+        topic: z.string(),
+        heldOn: z.string(),
+        method: z.string(),
+        participants: z.string(),
+        conclusion: z.string(),
+        candidates: z.array(
+          z.object({ applicationId: z.string(), title: z.string().nullable(), verdict: z.enum(COMPARISON_VERDICTS), note: z.string() }),
+        ),
+        createdAt: z.string(),
+      }),
+    ),
+    planRules: z.array(RuleResultOut),
+    decisions: z.array(RuleDecisionOut),
+    leaderGroup: z.array(z.object({ orgId: z.string(), name: z.string() })),
+    totals: z.object({ candidates: z.number().int(), inPlan: z.number().int(), cityFunds: z.number().int(), selfFunds: z.number().int() }),
+    params: PlanParamsOut,
+  })
+  .meta({ id: 'WorkplanView' });
+
+export const WorkplanSummaryOut = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    planYear: z.number().int(),
+    chain: ChainRefOut,
+    leader: z.object({ orgId: z.string(), name: z.string() }),
+    status: z.enum(WORKPLAN_STATUSES),
+    version: z.number().int(),
+    candidates: z.number().int(),
+    inPlan: z.number().int(),
+    cityFundsInPlan: z.number().int(),
+    finalisedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'WorkplanSummary' });
+export const WorkplanListOut = z.object({ items: z.array(WorkplanSummaryOut) });
+
+// The interfaces above and these schemas describe one shape: each side must fit the other.
+type Fits<A extends B, B> = A;
+export type WorkplanViewFits = Fits<z.output<typeof WorkplanViewOut>, WorkplanView> & Fits<WorkplanView, z.input<typeof WorkplanViewOut>>;
+export type WorkplanSummaryFits = Fits<z.output<typeof WorkplanSummaryOut>, WorkplanSummary> &
+  Fits<WorkplanSummary, z.input<typeof WorkplanSummaryOut>>;

@@ -62,7 +62,14 @@ export function UserFormModal({
       if (editing) {
         await endpoints.updateUser(editing.id, { name: v.name.trim(), roles: v.roles, orgId, personId });
       } else {
-        await endpoints.createUser({ email: v.email.trim(), name: v.name.trim(), roles: v.roles, orgId, personId, password: v.password });
+        await endpoints.createUser({
+          email: v.email.trim(),
+          name: v.name.trim(),
+          roles: v.roles,
+          orgId,
+          personId,
+          password: v.password ?? '',
+        });
       }
       onSaved();
     } catch (e) {

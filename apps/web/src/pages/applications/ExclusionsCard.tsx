@@ -2,7 +2,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ExclusionInput, ExclusionListOut } from '@rdplan/domain';
-import { api, errorMessage } from '../../api/client';
+import { call, errorMessage, http } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { LoadError } from '../../components/LoadError';
 import { PageSpin } from '../../components/PageSpin';
@@ -10,12 +10,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 type Exclusion = ExclusionListOut['items'][number];
 
-const base = (applicationId: string) => `/api/applications/${encodeURIComponent(applicationId)}/exclusions`;
+const exclusion = (id: string, exclusionId: string) => ({ params: { path: { id, exclusionId } } });
 
 export const exclusionsApi = {
-  list: (applicationId: string) => api.get<ExclusionListOut>(base(applicationId)),
-  add: (applicationId: string, body: ExclusionInput) => api.post<unknown>(base(applicationId), body),
-  remove: (applicationId: string, id: string) => api.del<unknown>(`${base(applicationId)}/${encodeURIComponent(id)}`),
+  list: (id: string) => call(http.GET('/api/applications/{id}/exclusions', { params: { path: { id } } })),
+  add: (id: string, body: ExclusionInput) => call(http.POST('/api/applications/{id}/exclusions', { params: { path: { id } }, body })),
+  remove: (id: string, exclusionId: string) =>
+    call(http.DELETE('/api/applications/{id}/exclusions/{exclusionId}', exclusion(id, exclusionId))),
 };
 
 /**

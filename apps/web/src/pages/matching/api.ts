@@ -1,37 +1,17 @@
-/** Typed wrappers for the matching endpoints (routes/national-matching.ts). */
-import { api, type Query } from '../../api/client';
+/** The matching endpoints (routes/national-matching.ts), through the generated client. */
+import { call, http } from '../../api/client';
+import type { Answer } from '../../api/types';
 
-export interface MatchCandidateView {
-  orgId: string;
-  name: string;
-  score: number;
-  uscc: string | null;
-  type: string | null;
-  regionCode: string | null;
-  formerNames: string[];
-}
+export type MatchView = Answer<'/api/national/matches', 'get'>['items'][number];
+export type MatchCandidateView = MatchView['candidates'][number];
 
-export interface MatchView {
-  id: number;
-  recordKind: 'application' | 'project';
-  nationalId: string;
-  position: number;
-  role: 'lead' | 'participant';
-  name: string;
-  uscc: string | null;
-  orgType: string | null;
-  regionCode: string | null;
-  status: 'matched' | 'review' | 'unmatched' | 'rejected';
-  method: string | null;
-  confidence: number | null;
-  orgId: string | null;
-  candidates: MatchCandidateView[];
-}
+type MatchQuery = { status?: MatchView['status']; page: number; pageSize: number };
+const match = (id: number) => ({ params: { path: { id } } });
 
 export const matchingApi = {
-  matches: (q: { status?: string; page: number; pageSize: number }) =>
-    api.get<{ total: number; items: MatchView[] }>('/api/national/matches', q as Query),
-  confirm: (id: number, orgId: string) => api.post<{ id: number }>(`/api/national/matches/${id}`, { decision: 'confirm', orgId }),
-  reject: (id: number) => api.post<{ id: number }>(`/api/national/matches/${id}`, { decision: 'reject' }),
-  run: () => api.post<{ matched: number; review: number; unmatched: number }>('/api/national/matches/run', {}),
+  matches: (query: MatchQuery) => call(http.GET('/api/national/matches', { params: { query } })),
+  confirm: (id: number, orgId: string) =>
+    call(http.POST('/api/national/matches/{id}', { ...match(id), body: { decision: 'confirm', orgId } })),
+  reject: (id: number) => call(http.POST('/api/national/matches/{id}', { ...match(id), body: { decision: 'reject' } })),
+  run: () => call(http.POST('/api/national/matches/run')),
 };

@@ -4,98 +4,27 @@ import type {
   CallListQuery,
   CallUpdate,
   CallView,
-  NationalOutcome,
-  NationalStage,
-  NationalApplicationView,
-  NationalProjectView,
   PlanInput,
   PlanListQuery,
   PlanUpdate,
   PlanView,
   RuleResult,
 } from '@rdplan/domain';
-import { ApiError, api, type Query } from '../../api/client';
-import type { Paged } from '../../api/types';
+import { ApiError, api, call, http, type Query } from '../../api/client';
+import type { Answer, AnswerOf, QueryOf } from '../../api/types';
 
 /* ---------- national records: the response shapes are shared with the server (@rdplan/domain) ---------- */
 export type { NationalApplicationView, NationalProjectView, NationalUnit } from '@rdplan/domain';
 
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportRowError {
-  row: string;
-  column: string;
-  reason: string;
-  /** CSV / xlsx: the sheet and its row number. */
-  sheet?: string;
-  line?: number;
-}
-
-/** The result of a national import (a finished job's `result`, plus the errors with `?wait=true`). */
-export interface NationalImportResult extends ImportCounts {
-  batchId: string | null;
-  dryRun: boolean;
-  filename: string;
-  format: 'json' | 'csv' | 'xlsx';
-  source: string | null;
-  sha256: string;
-  totalRecords: number;
-  rejected: number;
-  applications: ImportCounts;
-  projects: ImportCounts;
-  acceptances: ImportCounts;
-  units: number;
-  errors?: ImportRowError[];
-}
-
-export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
-
 /** GET /api/national/import-jobs(/:id): a national import job and its progress. */
-export interface NationalImportJob {
-  id: string;
-  filename: string;
-  source: string | null;
-  dryRun: boolean;
-  status: ImportJobStatus;
-  /** queued / reading / checking / writing / matching while not finished. */
-  phase: string | null;
-  totalRows: number;
-  rowsDone: number;
-  written: number | null;
-  toWrite: number | null;
-  errorsCount: number;
-  /** The first row errors (the list answers none). */
-  errors: ImportRowError[];
-  ratePerSecond: number | null;
-  elapsedMs: number | null;
-  result: NationalImportResult | null;
-  failure: string | null;
-  batchId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type NationalImportJob = Answer<'/api/national/import-jobs/{id}', 'get'>;
+export type ImportJobStatus = NationalImportJob['status'];
+export type ImportRowError = NationalImportJob['errors'][number];
+/** The result of a national import (a finished job's `result`). */
+export type NationalImportResult = NonNullable<NationalImportJob['result']>;
 
-export interface NationalApplicationQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  year?: number;
-  stage?: NationalStage;
-  outcome?: NationalOutcome;
-}
-
-export interface NationalProjectQuery {
-  page: number;
-  pageSize: number;
-  q?: string;
-  /** Passed acceptance on or after this date (YYYY-MM-DD). */
-  acceptedSince?: string;
-}
+type NationalApplicationQuery = QueryOf<'/api/national/applications'>;
+type NationalProjectQuery = QueryOf<'/api/national/projects'>;
 
 /* ---------- error details ---------- */
 
@@ -145,11 +74,10 @@ export const plansApi = {
   importNational: (file: File, options: { dryRun: boolean; source: string }) => {
     const q = new URLSearchParams({ dryRun: String(options.dryRun) });
     if (options.source.trim()) q.set('source', options.source.trim());
-    return api.upload<{ jobId: string }>(`/api/national/import?${q.toString()}`, file);
+    return api.upload<AnswerOf<'/api/national/import', 'post', 202>>(`/api/national/import?${q.toString()}`, file);
   },
-  nationalImportJobs: () => api.get<{ items: NationalImportJob[] }>('/api/national/import-jobs'),
-  nationalImportJob: (id: string) => api.get<NationalImportJob>(`/api/national/import-jobs/${id}`),
-  nationalApplications: (q: NationalApplicationQuery) =>
-    api.get<Paged<NationalApplicationView>>('/api/national/applications', q as unknown as Query),
-  nationalProjects: (q: NationalProjectQuery) => api.get<Paged<NationalProjectView>>('/api/national/projects', q as unknown as Query),
+  nationalImportJobs: () => call(http.GET('/api/national/import-jobs')),
+  nationalImportJob: (id: string) => call(http.GET('/api/national/import-jobs/{id}', { params: { path: { id } } })),
+  nationalApplications: (query: NationalApplicationQuery) => call(http.GET('/api/national/applications', { params: { query } })),
+  nationalProjects: (query: NationalProjectQuery) => call(http.GET('/api/national/projects', { params: { query } })),
 };

@@ -11,30 +11,20 @@ import type {
   ExpertOut,
   OverlapFlagOut,
   OverlapListOut,
-  RECOMMENDATIONS,
   ReviewListOut,
   ReviewOut,
   ReviewSettingsPatch,
   ResultsOut,
 } from '@rdplan/domain';
 import { api, request } from '../../api/client';
+import type { Body, QueryOf } from '../../api/types';
 
 const enc = encodeURIComponent;
 const base = (reviewId: string) => `/api/reviews/${enc(reviewId)}`;
 
-export interface ExpertQuery {
-  q?: string;
-  field?: string;
-  available?: 'true' | 'false';
-  page: number;
-  pageSize: number;
-}
-
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export interface PanelBody {
-  opinion: string;
-  recommendation: Recommendation;
-}
+export type ExpertQuery = QueryOf<'/api/review/experts'>;
+export type PanelBody = Body<'/api/reviews/{reviewId}/panels/{applicationId}', 'put'>;
+export type Recommendation = PanelBody['recommendation'];
 
 /** Lists answer either a bare array or {items}. */
 function itemsOf<T>(res: T[] | { items: T[] }): T[] {

@@ -1,31 +1,30 @@
-/** Typed wrappers for the expert's review endpoints (docs/review.md, "The expert's side"). */
-import type { DeclarationInput, ExpertProfileInput, ExpertReviewOut, ExpertTaskListOut, ScoreSave } from '@rdplan/domain';
-import { api } from '../../api/client';
-import type { Person } from '../../api/types';
+/** The expert's review endpoints (docs/review.md, "The expert's side"), through the generated client. */
+import type { DeclarationInput, ExpertProfileInput, ScoreSave } from '@rdplan/domain';
+import { call, http } from '../../api/client';
+import type { Answer } from '../../api/types';
 
-const task = (assignmentId: string) => `/api/review/tasks/${encodeURIComponent(assignmentId)}`;
+const task = (assignmentId: string) => ({ params: { path: { assignmentId } } });
 
-/** The expert's own profile, with the availability and load cap the review adds. */
-export type ExpertProfile = Person & {
-  available?: boolean;
-  unavailableUntil?: string | null;
-  loadCap?: number;
-};
+/** The expert's own profile. */
+export type ExpertProfile = Answer<'/api/me/expert-profile', 'get'>;
 
-/** Saving scores answers the review as the expert now sees it (or at least the new version). */
-type SaveAnswer = Partial<ExpertReviewOut> & { version?: number };
+/** Saving scores answers the review as the expert now sees it. */
+type SaveAnswer = Answer<'/api/review/tasks/{assignmentId}/scores', 'put'>;
 
-/** The version a save answer carries: `mine.version` (ExpertReviewOut) or a bare `version`. */
+/** The version a save answer carries (`mine.version`). */
 export function savedVersion(a: SaveAnswer | null | undefined, fallback: number): number {
-  return a?.mine?.version ?? a?.version ?? fallback;
+  return a?.mine?.version ?? fallback;
 }
 
 export const reviewingApi = {
-  tasks: () => api.get<ExpertTaskListOut>('/api/review/tasks'),
-  declare: (assignmentId: string, body: DeclarationInput) => api.post<unknown>(`${task(assignmentId)}/declaration`, body),
-  task: (assignmentId: string) => api.get<ExpertReviewOut>(task(assignmentId)),
-  save: (assignmentId: string, body: ScoreSave) => api.put<SaveAnswer>(`${task(assignmentId)}/scores`, body),
-  submit: (assignmentId: string, version: number) => api.post<ExpertReviewOut>(`${task(assignmentId)}/submit`, { version }),
-  profile: () => api.get<ExpertProfile>('/api/me/expert-profile'),
-  updateProfile: (body: ExpertProfileInput) => api.patch<ExpertProfile>('/api/me/expert-profile', body),
+  tasks: () => call(http.GET('/api/review/tasks')),
+  declare: (assignmentId: string, body: DeclarationInput) =>
+    call(http.POST('/api/review/tasks/{assignmentId}/declaration', { ...task(assignmentId), body })),
+  task: (assignmentId: string) => call(http.GET('/api/review/tasks/{assignmentId}', task(assignmentId))),
+  save: (assignmentId: string, body: ScoreSave) =>
+    call(http.PUT('/api/review/tasks/{assignmentId}/scores', { ...task(assignmentId), body })),
+  submit: (assignmentId: string, version: number) =>
+    call(http.POST('/api/review/tasks/{assignmentId}/submit', { ...task(assignmentId), body: { version } })),
+  profile: () => call(http.GET('/api/me/expert-profile')),
+  updateProfile: (body: ExpertProfileInput) => call(http.PATCH('/api/me/expert-profile', { body })),
 };

@@ -35,7 +35,7 @@ export function OrganisationsPage() {
   const [q, setQ] = useState('');
   const { page, pageSize, setPage, pagination } = usePaging({ sizeChanger: true });
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, error, loading, reload } = useApi(() => endpoints.organisations({ q, page, pageSize }), [q, page, pageSize]);
+  const { data, error, loading, reload } = useApi(() => endpoints.registry({ q, page, pageSize }), [q, page, pageSize]);
 
   return (
     <div data-testid="organisations-page">

@@ -3,7 +3,6 @@ import type {
   CandidateInput,
   ComparisonInput,
   CreateWorkplanInput,
-  PlanView,
   ReopenWorkplanInput,
   SetExpertsInput,
   SetMembersInput,
@@ -12,30 +11,31 @@ import type {
   WorkplanListQuery,
   WorkplanRuleDecisionInput,
   WorkplanStepInput,
-  WorkplanSummary,
-  WorkplanView,
 } from '@rdplan/domain';
-import { api } from '../../api/client';
+import { call, http } from '../../api/client';
 
-const base = (id: string) => `/api/workplans/${encodeURIComponent(id)}`;
-const candidate = (id: string, appId: string) => `${base(id)}/candidates/${encodeURIComponent(appId)}`;
+const wp = (id: string) => ({ params: { path: { id } } });
+const candidate = (id: string, appId: string) => ({ params: { path: { id, appId } } });
 
 export const workplansApi = {
-  list: async (q: WorkplanListQuery = {}) => (await api.get<{ items: WorkplanSummary[] }>('/api/workplans', q)).items,
-  create: (body: CreateWorkplanInput) => api.post<WorkplanView>('/api/workplans', body),
-  get: (id: string) => api.get<WorkplanView>(base(id)),
-  update: (id: string, body: UpdateWorkplanInput) => api.patch<WorkplanView>(base(id), body),
-  setMembers: (id: string, body: SetMembersInput) => api.put<WorkplanView>(`${base(id)}/members`, body),
-  setExperts: (id: string, body: SetExpertsInput) => api.put<WorkplanView>(`${base(id)}/experts`, body),
-  addCandidate: (id: string, body: CandidateInput) => api.post<WorkplanView>(`${base(id)}/candidates`, body),
-  updateCandidate: (id: string, appId: string, body: UpdateCandidateInput) => api.patch<WorkplanView>(candidate(id, appId), body),
-  deleteCandidate: (id: string, appId: string) => api.del<WorkplanView>(candidate(id, appId)),
-  include: (id: string, appId: string, body: WorkplanStepInput = {}) => api.post<WorkplanView>(`${candidate(id, appId)}/include`, body),
-  exclude: (id: string, appId: string, body: WorkplanStepInput = {}) => api.post<WorkplanView>(`${candidate(id, appId)}/exclude`, body),
-  addComparison: (id: string, body: ComparisonInput) => api.post<WorkplanView>(`${base(id)}/comparisons`, body),
-  ruleDecision: (id: string, body: WorkplanRuleDecisionInput) => api.post<WorkplanView>(`${base(id)}/rule-decisions`, body),
-  finalise: (id: string, body: WorkplanStepInput = {}) => api.post<WorkplanView>(`${base(id)}/finalise`, body),
-  reopen: (id: string, body: ReopenWorkplanInput) => api.post<WorkplanView>(`${base(id)}/reopen`, body),
+  list: async (query: WorkplanListQuery = {}) => (await call(http.GET('/api/workplans', { params: { query } }))).items,
+  create: (body: CreateWorkplanInput) => call(http.POST('/api/workplans', { body })),
+  get: (id: string) => call(http.GET('/api/workplans/{id}', wp(id))),
+  update: (id: string, body: UpdateWorkplanInput) => call(http.PATCH('/api/workplans/{id}', { ...wp(id), body })),
+  setMembers: (id: string, body: SetMembersInput) => call(http.PUT('/api/workplans/{id}/members', { ...wp(id), body })),
+  setExperts: (id: string, body: SetExpertsInput) => call(http.PUT('/api/workplans/{id}/experts', { ...wp(id), body })),
+  addCandidate: (id: string, body: CandidateInput) => call(http.POST('/api/workplans/{id}/candidates', { ...wp(id), body })),
+  updateCandidate: (id: string, appId: string, body: UpdateCandidateInput) =>
+    call(http.PATCH('/api/workplans/{id}/candidates/{appId}', { ...candidate(id, appId), body })),
+  deleteCandidate: (id: string, appId: string) => call(http.DELETE('/api/workplans/{id}/candidates/{appId}', candidate(id, appId))),
+  include: (id: string, appId: string, body: WorkplanStepInput = {}) =>
+    call(http.POST('/api/workplans/{id}/candidates/{appId}/include', { ...candidate(id, appId), body })),
+  exclude: (id: string, appId: string, body: WorkplanStepInput = {}) =>
+    call(http.POST('/api/workplans/{id}/candidates/{appId}/exclude', { ...candidate(id, appId), body })),
+  addComparison: (id: string, body: ComparisonInput) => call(http.POST('/api/workplans/{id}/comparisons', { ...wp(id), body })),
+  ruleDecision: (id: string, body: WorkplanRuleDecisionInput) => call(http.POST('/api/workplans/{id}/rule-decisions', { ...wp(id), body })),
+  finalise: (id: string, body: WorkplanStepInput = {}) => call(http.POST('/api/workplans/{id}/finalise', { ...wp(id), body })),
+  reopen: (id: string, body: ReopenWorkplanInput) => call(http.POST('/api/workplans/{id}/reopen', { ...wp(id), body })),
   /** The year plans the user may read (chain leaders: the published ones). */
-  plans: async () => (await api.get<{ items: PlanView[] }>('/api/plans')).items,
+  plans: async () => (await call(http.GET('/api/plans'))).items,
 };
