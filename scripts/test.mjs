@@ -80,8 +80,8 @@ try {
 } catch (e) {
   status = e.status ?? 1;
 }
-// Node's own compile cache is a cache, not a leftover.
-const leftovers = fs.readdirSync(runTmp).filter((f) => f !== 'node-compile-cache');
+// Node's compile cache and tsx's are caches, not leftovers.
+const leftovers = fs.readdirSync(runTmp).filter((f) => f !== 'node-compile-cache' && !/^tsx-\d+$/.test(f));
 fs.rmSync(runTmp, { recursive: true, force: true, maxRetries: 5 });
 if (leftovers.length > 0) {
   console.error(`» the tests left ${leftovers.length} item(s) in the temp folder: ${leftovers.slice(0, 20).join(', ')}`);

@@ -87,6 +87,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const blobs = options.blobs ?? (await createBlobStore(config, options.db));
   const deps: Deps = { db: options.db, config, clock: options.clock ?? systemClock, blobs };
   const app = Fastify({
+    // Start-up work (the job queue's schema on the embedded database, say) may take long on a loaded
+    // machine: a slow start is not a failed one.
+    pluginTimeout: 120_000,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],

@@ -26,17 +26,20 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rdplan-test-'));
   // Rate limits off unless a test asks for them: the tests sign in many users from one address.
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: null, dataDir, rateLimit: null, ...overrides };
-  const app = await buildApp({ db: database.db, database, config, clock });
-  await app.ready();
+  let app: App | null = null;
   const close = async () => {
-    await app.close();
+    await app?.close();
     await database.close();
     // maxRetries: the audit anchor file may still be being replaced (temp file + rename) as the folder goes.
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   };
   // Started by a test file at its top: closed after its last test. Started inside a test: closed when that
   // test ends (afterAll registered inside a test never runs, and its data folder would stay behind).
+  // Registered before the app starts, so that a start that fails leaves nothing behind either.
   if (expect.getState().currentTestName === undefined) afterAll(close);
   else onTestFinished(close);
-  return { app, database, deps: app.deps, clock, client: () => new Client(app) };
+  app = await buildApp({ db: database.db, database, config, clock });
+  await app.ready();
+  const started = app;
+  return { app: started, database, deps: started.deps, clock, client: () => new Client(started) };
 }
