@@ -182,3 +182,24 @@ export async function loadNationalProjectFacts(db: Executor, id: string): Promis
     acceptanceResult: r.acceptance_result,
   };
 }
+
+/** Whether the organisation appears among a national record's units (linked, or by its credit code in the record). */
+export async function tookPartInNationalRecord(
+  db: Executor,
+  kind: 'application' | 'project',
+  nationalId: string,
+  org: { id: string; uscc: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('national_units')
+    .select('id')
+    .where('record_kind', '=', kind)
+    .where('national_id', '=', nationalId)
+    .where((eb) => eb.or([eb('org_id', '=', org.id), eb('uscc', '=', org.uscc)]))
+    .executeTakeFirst();
+  if (row) return true;
+  const table = kind === 'application' ? 'national_applications' : 'national_projects';
+  const record = await db.selectFrom(table).select('participants').where('national_id', '=', nationalId).executeTakeFirst();
+  const units = (record?.participants ?? []) as { uscc?: string | null }[];
+  return units.some((u) => u?.uscc === org.uscc);
+}

@@ -227,6 +227,10 @@ export const APPLICATIONS_MESSAGES = {
     zh: '递补支持为定额 {amount}（3.2.h），市财政经费合计须等于该定额。',
     en: 'Backfill is a fixed {amount} (3.2.h); the city funds must total exactly that.',
   },
+  'applications.budget.continuationNote': {
+    zh: '接续支持的金额由市科技局核实落地实施情况后确定（3.3.e），申请书预算不申请市财政经费，市财政经费一栏应为 0；请在预算中列明自筹及其他投入。',
+    en: 'The continuation amount is set by the bureau after verifying the implementation (3.3.e): the budget asks for no city funds, so leave the city column at 0 and list your own and other funds.',
+  },
   'applications.budget.recognitionNote': {
     zh: '认定立项不安排市财政经费（3.4.b），市财政经费一栏应为 0。',
     en: 'Recognition carries no city funds (3.4.b); leave the city column at 0.',
