@@ -25,6 +25,8 @@ export interface MatchView {
   method: string | null;
   confidence: number | null;
   orgId: string | null;
+  /** A possible match by name only: the unit's credit code differs from the candidates'. */
+  codeConflict: boolean;
   candidates: MatchCandidateView[];
 }
 
