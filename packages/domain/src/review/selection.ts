@@ -135,7 +135,10 @@ export interface SelectionPlace {
   wouldBreak: SelectionCapCode[];
   /** 1-based place in its group's ranked list. */
   groupPosition: number;
-  /** Not funded: distance to the last funded project of its group (null when the group funds none). */
+  /**
+   * Not funded and ranked after its group's last funded project: how far below that line (both gaps > 0).
+   * Null when funded, pinned out, ineligible, ranked above the line (a cap kept it out) or the group funds none.
+   */
   belowLine: { lastFundedId: string; rankGap: number; scoreGap: number } | null;
   /** Funded projects of its group ranked below it (> 0 for a not-funded project means a cap jumped it). */
   lowerRankedFunded: number;
@@ -739,8 +742,11 @@ function explain(r: Resolved, chosen: SelectionCandidate[], rc: RankAndCut, feas
         if (!blockedBy.length) blockedBy.push(...wouldBreak);
       }
       const lf = lastFunded as SelectionCandidate | null;
-      const belowLine =
-        !isFunded && lf ? { lastFundedId: lf.id, rankGap: i - lastPos, scoreGap: Math.round((lf.score - c.score) * 1e6) / 1e6 } : null;
+      // Only a project that is not funded and really ranks after its group's last funded one is "below the
+      // line"; one ranked above it (a cap kept it out) or pinned out is explained in words, never a negative gap.
+      const gap = lf ? { lastFundedId: lf.id, rankGap: i - lastPos, scoreGap: Math.round((lf.score - c.score) * 1e6) / 1e6 } : null;
+      const belowLine = status === 'not_funded' && gap && gap.rankGap > 0 ? gap : null;
+      const aheadOfLine = status === 'not_funded' && gap && gap.rankGap < 0 ? { places: -gap.rankGap, points: -gap.scoreGap } : null;
       places.push({
         id: c.id,
         track: c.track,
@@ -756,7 +762,7 @@ function explain(r: Resolved, chosen: SelectionCandidate[], rc: RankAndCut, feas
         belowLine,
         lowerRankedFunded: isFunded ? 0 : fundedBelow,
         inRankAndCut: inCut.has(c.id),
-        message: placeMessage(status, blockedBy, belowLine, feasible),
+        message: placeMessage(status, blockedBy, { below: belowLine, ahead: aheadOfLine }, feasible),
       });
     });
   }
@@ -814,28 +820,43 @@ function capsAdding(r: Resolved, g: GroupState | undefined, totals: SelectionTot
   return out;
 }
 
-function placeMessage(status: SelectionStatus, codes: SelectionCapCode[], below: SelectionPlace['belowLine'], feasible: boolean): Text {
+/** How many points, in words: at most two decimals. */
+const points = (n: number): string => String(Math.round(n * 100) / 100);
+
+function placeMessage(
+  status: SelectionStatus,
+  codes: SelectionCapCode[],
+  line: { below: SelectionPlace['belowLine']; ahead: { places: number; points: number } | null },
+  feasible: boolean,
+): Text {
   switch (status) {
     case 'funded':
       return { zh: '入选资助', en: 'Funded' };
     case 'pinned_out':
-      return { zh: '已由处室人工排除', en: 'Pinned out by the officer' };
+      return { zh: '已由处室人工排除，不参与本次遴选', en: 'Pinned out by the officer: not part of this selection' };
     case 'ineligible':
       return { zh: `不符合 ${fmt(codes)}：金额不在定额之列`, en: `Fails ${fmt(codes)}: the amount is not a fixed amount` };
     case 'not_funded': {
       if (!feasible)
         return { zh: '未入选：锁定项目无法同时满足各项上限', en: 'Not funded: the pinned projects cannot meet every cap together' };
-      const line = below
+      const { below, ahead } = line;
+      if (ahead) {
+        // Ranked above its group's last funded project: a cap, not its place, keeps it out.
+        const cap = codes.length ? fmt(codes) : null;
+        return {
+          zh: `未入选：排名高于本组最后一个入选项目 ${ahead.places} 位（高 ${points(ahead.points)} 分），${cap ? `但入选将超出 ${cap} 上限` : '但所选方案优先其他项目'}`,
+          en: `Not funded: it ranks ${ahead.places} place(s) above its group's last funded project (${points(ahead.points)} points ahead), ${cap ? `but funding it would break ${cap}` : 'but the chosen plan prefers other projects'}`,
+        };
+      }
+      const where = below
         ? {
-            zh: `；位于本组资助线下 ${below.rankGap} 位，分差 ${below.scoreGap}`,
-            en: `; ${below.rankGap} place(s) below its group's line, ${below.scoreGap} points behind`,
+            zh: `；位于本组资助线下 ${below.rankGap} 位，比最后一个入选项目低 ${points(below.scoreGap)} 分`,
+            en: `; ${below.rankGap} place(s) below its group's line, ${points(below.scoreGap)} points behind its last funded project`,
           }
         : { zh: '；本组无入选项目', en: '; its group funds none' };
-      const why = codes.length ? codes : [];
-      return {
-        zh: `未入选：受 ${why.length ? fmt(why) : '目标函数'} 限制${line.zh}`,
-        en: `Not funded: blocked by ${why.length ? fmt(why) : 'the objective'}${line.en}`,
-      };
+      return codes.length
+        ? { zh: `未入选：受 ${fmt(codes)} 限制${where.zh}`, en: `Not funded: blocked by ${fmt(codes)}${where.en}` }
+        : { zh: `未入选：所选方案优先其他项目${where.zh}`, en: `Not funded: the chosen plan prefers other projects${where.en}` };
     }
   }
 }
