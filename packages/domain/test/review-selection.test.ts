@@ -247,6 +247,29 @@ describe('explanations', () => {
   });
 });
 
+describe('3.1.h override carried from the work plan', () => {
+  const override = { maxProjects: 3, maxFunds: 3 * M, reason: '经局务会同意', by: '业务处', at: '2026-03-01T00:00:00.000Z' };
+
+  it('lifts the leader-group limits of that chain only, and every explanation of its leader group says so', () => {
+    const input = { ...capsInstance(), leaderOverrides: { A: override } };
+    const res = optimiseSelection(input);
+    const a3 = res.places.find((p) => p.id === 'a3')!;
+    expect(a3.status).toBe('funded');
+    expect(a3.message.zh).toBe('入选资助（3.1.h 已由 业务处 核准放宽至 3 项、300 万元：经局务会同意）');
+    expect(res.places.find((p) => p.id === 'a4')!.message.zh).toBe('入选资助');
+    expect(checkSelection(input, res.funded)).toEqual([]);
+    expect(checkSelection(capsInstance(), res.funded).map((b) => b.code)).toContain('3.1.h');
+    expect(res.groups.find((g) => g.key === 'chain:A')!.leaderOverride).toEqual(override);
+    expect(res.groups.find((g) => g.key === 'chain:B')!.leaderOverride).toBeUndefined();
+  });
+
+  it('never lowers the plan’s own limits', () => {
+    const low = { ...override, maxProjects: 0, maxFunds: 0 };
+    const res = optimiseSelection({ ...capsInstance(), leaderOverrides: { A: low } });
+    expect(res.funded).toEqual(optimiseSelection(capsInstance()).funded);
+  });
+});
+
 describe('pins, amounts and infeasibility', () => {
   it('respects pins in and out', () => {
     const input = capsInstance();
