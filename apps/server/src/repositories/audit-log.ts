@@ -54,7 +54,7 @@ export async function listAuditEvents(db: Executor, f: AuditEventQuery): Promise
 }
 
 /** Most events one history answers with (the newest are kept). */
-export const HISTORY_LIMIT = 500;
+const HISTORY_LIMIT = 500;
 
 /** One entity's history, oldest first, each event with what it changed. */
 export async function auditHistory(db: Executor, entityType: string, entityId: string) {

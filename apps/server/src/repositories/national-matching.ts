@@ -34,7 +34,7 @@ export interface MatchRowView {
 }
 
 /** Whether the unit carries a valid credit code that differs from a candidate's. */
-export function codeConflictOf(unitUscc: string | null, candidates: readonly { uscc: string | null }[]): boolean {
+function codeConflictOf(unitUscc: string | null, candidates: readonly { uscc: string | null }[]): boolean {
   const own = unitUscc ? normaliseUscc(unitUscc) : '';
   if (!own || !isValidUscc(own)) return false;
   return candidates.some((c) => c.uscc !== null && normaliseUscc(c.uscc) !== own);
