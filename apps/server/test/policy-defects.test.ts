@@ -77,6 +77,9 @@ describe('3.2.b: choosing a national application the unit took part in but did n
     expect(result.message.en).toBe('Fails 3.2.b: the applicant must have been the first applicant unit');
     expect(result.facts).toMatchObject({ nationalId: n.national_id, applicantUscc: partner.uscc, leadUscc: leader.uscc });
     expect(await db.selectFrom('applications').select('id').where('org_id', '=', partner.id).execute()).toEqual([]);
+    // The unit's list shows the record as one it took part in (the form shows it disabled, citing 3.2.b).
+    const list = await unit.get('/api/national/applications?pageSize=200');
+    expect(list.body.items.map((i: { id: string; unitRole: string }) => [i.id, i.unitRole])).toEqual([[n.id, 'participant']]);
 
     // Saving a draft that switches to the record is refused the same way.
     const own = await nationalApplication(db, { leadOrgId: partner.id });

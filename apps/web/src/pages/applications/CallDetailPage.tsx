@@ -31,11 +31,25 @@ function NationalApplicationPicker({ onPick, busy }: { onPick: (id: string) => v
           type: 'radio',
           selectedRowKeys: selected ? [selected] : [],
           onChange: (keys) => setSelected((keys[0] as string | undefined) ?? null),
-          getCheckboxProps: (r) => ({ 'data-testid': `national-application-${r.id}` }) as object,
+          // 3.2.b: only an application the unit led (first applicant) can carry a backfill application.
+          getCheckboxProps: (r) => ({ 'data-testid': `national-application-${r.id}`, disabled: r.unitRole === 'participant' }) as object,
         }}
-        onRow={(r) => ({ onClick: () => setSelected(r.id) })}
+        onRow={(r) => ({ onClick: () => r.unitRole !== 'participant' && setSelected(r.id) })}
         columns={[
-          { title: t('applications.national.nationalId'), dataIndex: 'nationalId' },
+          {
+            title: t('applications.national.nationalId'),
+            dataIndex: 'nationalId',
+            render: (v: string, r) => (
+              <>
+                <div>{v}</div>
+                {r.unitRole === 'participant' && (
+                  <Typography.Text type="secondary" data-testid={`national-application-not-lead-${r.id}`}>
+                    {t('applications.apply.notFirstApplicant')}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
           { title: t('applications.national.year'), dataIndex: 'year' },
           { title: t('applications.national.title'), dataIndex: 'title' },
           { title: t('applications.national.programme'), dataIndex: 'programme' },
