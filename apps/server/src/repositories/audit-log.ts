@@ -1,5 +1,5 @@
 import { auditChanges, type AuditEventOut, type AuditEventQuery, type SecurityEventQuery } from '@rdplan/domain';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AuditEventsTable } from '../db/schema.js';
 
@@ -45,7 +45,9 @@ export async function listAuditEvents(db: Executor, f: AuditEventQuery): Promise
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     q
       .selectAll()
-      .orderBy('seq', 'desc')
+      // Newest first by time, then chain order; an event not yet sealed (no seq) is the newest.
+      .orderBy('at', 'desc')
+      .orderBy(sql`seq desc nulls first`)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
@@ -63,7 +65,8 @@ export async function auditHistory(db: Executor, entityType: string, entityId: s
     .selectAll()
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
-    .orderBy('seq', 'desc')
+    .orderBy('at', 'desc')
+    .orderBy(sql`seq desc nulls first`)
     .limit(HISTORY_LIMIT + 1)
     .execute();
   const truncated = rows.length > HISTORY_LIMIT;

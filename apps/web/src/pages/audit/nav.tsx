@@ -1,5 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
-import type { NavItem } from '../../layout/menu';
+import type { NavItem } from '../../layout/nav-item';
 import { AUDIT_ROLES } from './roles';
 
 /** Side-menu entry of the audit page. */
