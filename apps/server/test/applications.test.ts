@@ -280,8 +280,9 @@ describe('track 3.2 backfill: from draft to the formal check', () => {
     const stranger = await signIn(['unit_member'], other.id);
     const theirs = await nationalApplication(db, { leadOrgId: other.id });
     const res = await unit.post('/api/applications', { callId: calls.backfill, clientKey: randomUUID(), nationalApplicationId: theirs.id });
-    expect(res.status).toBe(400);
-    expect(res.body.details[0].path).toBe('body.nationalApplicationId');
+    // 3.2.b: not its first applicant; a record it has no part in shows none of its facts.
+    expect([res.status, codes(res), res.body.details.path]).toEqual([422, ['3.2.b'], 'body.nationalApplicationId']);
+    expect(res.body.details.results[0].facts).toEqual({ applicantUscc: mine.uscc, applicationYear: 2026 });
     const view = await readyBackfill(unit, (await nationalApplication(db, { leadOrgId: mine.id })).id);
     const before = await db
       .selectFrom('security_events')

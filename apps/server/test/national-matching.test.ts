@@ -51,6 +51,8 @@ const ambiguous = await unit('明德生物科技有限公司');
 const conflict = await unit('广州华鹏信息技术有限公司', makeUscc('9', '1', '440106', 'MA5MT099'));
 const unknown = await unit('杭州之江新材料研究院');
 const ambiguous2 = await unit('明德生物科技股份有限公司');
+// Another valid credit code and a near-same name (one character wrong): a possible match, never a link.
+const conflictTypo = await unit('广州华鹏信息技木有限公司', makeUscc('9', '1', '440106', 'MA5MT098'));
 await db
   .insertInto('national_people')
   .values([
@@ -88,14 +90,19 @@ const get = (id: number) => db.selectFrom('national_units').selectAll().where('i
 describe('matching national units', () => {
   it('links by credit code, normalised name and former name; ambiguous to review; never across credit codes', async () => {
     const counts = await matchNationalUnits(db);
-    expect(counts).toEqual({ matched: 3, review: 2, unmatched: 2 });
+    expect(counts).toEqual({ matched: 3, review: 4, unmatched: 1 });
     expect(await get(byCode)).toMatchObject({ org_id: huapeng.id, match_method: 'uscc', match_status: 'matched', match_confidence: 1 });
     expect(await get(fullWidth)).toMatchObject({ org_id: huapeng.id, match_method: 'name', match_status: 'matched' });
     expect(await get(former)).toMatchObject({ org_id: yunfeng.id, match_method: 'former_name', match_status: 'matched' });
     const amb = await get(ambiguous);
     expect(amb).toMatchObject({ org_id: null, match_status: 'review' });
     expect((amb.match_candidates as { orgId: string }[]).map((c) => c.orgId).sort()).toEqual([mingdeGz.id, mingdeGd.id].sort());
-    expect(await get(conflict)).toMatchObject({ org_id: null, match_status: 'unmatched' });
+    // Same or near-same name as a registry organisation, another credit code: queued, not linked.
+    for (const id of [conflict, conflictTypo]) {
+      const row = await get(id);
+      expect(row).toMatchObject({ org_id: null, match_method: null, match_status: 'review' });
+      expect((row.match_candidates as { orgId: string }[]).map((c) => c.orgId)).toEqual([huapeng.id]);
+    }
     expect(await get(unknown)).toMatchObject({ org_id: null, match_status: 'unmatched' });
   });
 
@@ -108,9 +115,18 @@ describe('matching national units', () => {
   it('lists the review queue with candidates and registry facts for analysts only', async () => {
     const res = await analyst.get('/api/national/matches?status=review');
     expect(res.status).toBe(200);
-    expect(res.body.total).toBe(2);
+    expect(res.body.total).toBe(4);
     const item = res.body.items.find((i: { id: number }) => i.id === ambiguous);
     expect(item.candidates[0]).toMatchObject({ uscc: expect.any(String), regionCode: expect.any(String) });
+    expect(item.codeConflict).toBe(false);
+    // The possible matches across credit codes are flagged, with both codes shown.
+    for (const id of [conflict, conflictTypo]) {
+      const flagged = res.body.items.find((i: { id: number }) => i.id === id);
+      expect(flagged.codeConflict).toBe(true);
+      expect(flagged.uscc).toBe((await get(id)).uscc);
+      expect(flagged.candidates.map((c: { orgId: string; uscc: string }) => [c.orgId, c.uscc])).toEqual([[huapeng.id, huapeng.uscc]]);
+      expect(flagged.uscc).not.toBe(huapeng.uscc);
+    }
     expect((await unitAdmin.get('/api/national/matches')).status).toBe(403);
     expect((await unitAdmin.post(`/api/national/matches/${ambiguous}`, { decision: 'reject' })).status).toBe(403);
     expect((await unitAdmin.post('/api/national/matches/run', {})).status).toBe(403);
@@ -131,7 +147,8 @@ describe('matching national units', () => {
 
     const rerun = await analyst.post('/api/national/matches/run', {});
     expect(rerun.status).toBe(200);
-    expect(rerun.body).toEqual({ matched: 0, review: 0, unmatched: 2 });
+    expect(rerun.body).toEqual({ matched: 0, review: 2, unmatched: 1 });
+    expect(await get(conflict)).toMatchObject({ org_id: null, match_status: 'review' });
     expect(await get(ambiguous)).toMatchObject({ org_id: mingdeGd.id, match_method: 'manual' });
     expect(await get(ambiguous2)).toMatchObject({ match_status: 'rejected' });
   });

@@ -401,6 +401,39 @@ describe('selection per plan', () => {
     for (const k of ['A1', 'A2']) await officer.put(`/api/plans/${planId}/selection/pins/${id[k]}`, { pin: null, reason: '撤销' });
   });
 
+  it("carries an officer's 3.1.h override on the chain's work plan into the selection, and says so", async () => {
+    // Without it: chain A's leader group (A1 leader, A2 its grandchild) is held to one project; A2 is skipped citing 3.1.h.
+    const before = await selection();
+    expect(place(before, 'A2').status).toBe('not_funded');
+    expect(place(before, 'A2').blockedBy).toContain('3.1.h');
+    expect(before.leaderOverrides).toEqual({});
+    const reason = '链主集团承担两项核心攻关，经局务会研究同意';
+    const decided = await officer.post(`/api/workplans/${wpA.id}/rule-decisions`, { code: '3.1.h', kind: 'override', reason });
+    expect(decided.status).toBe(201);
+    const out = await selection();
+    // The approved limits: the plan's leader-group projects (A1 2M + A2 1M).
+    expect(out.leaderOverrides[chainA.id]).toMatchObject({ maxProjects: 2, maxFunds: 3 * M, reason });
+    expect(out.leaderOverrides[chainB.id]).toBeUndefined();
+    const a2 = place(out, 'A2');
+    expect(a2.status).toBe('funded');
+    expect(a2.blockedBy).not.toContain('3.1.h');
+    expect(a2.message.zh).toContain(`3.1.h 已由`);
+    expect(a2.message.zh).toContain(`核准放宽至 2 项、300 万元：${reason}`);
+    expect(place(out, 'A1').message.en).toContain('3.1.h overridden by');
+    // Every plan stays within every cap as overridden, and no plan breaks 3.1.h for chain A.
+    const input = { ...inputOf(out), leaderOverrides: out.leaderOverrides };
+    for (const objective of SELECTION_OBJECTIVES) {
+      expect(checkSelection(input, out.plans[objective].funded)).toEqual([]);
+      expect(out.plans[objective].rankAndCut.violations.filter((v) => v.code === '3.1.h')).toEqual([]);
+    }
+    expect(out.plans.rank.groups.find((g) => g.key === `chain:${chainA.id}`)!.leaderOverride).toMatchObject({ maxProjects: 2 });
+    // Without the override the same set breaks 3.1.h: the selection did not decide it anew.
+    expect(checkSelection(inputOf(out), out.plans.rank.funded).map((b) => b.code)).toContain('3.1.h');
+    // Back to the state the next tests expect.
+    await db.deleteFrom('rule_decisions').where('subject_type', '=', 'workplan').where('subject_id', '=', wpA.id).execute();
+    expect(place(await selection(), 'A2').status).toBe('not_funded');
+  });
+
   it('keeps applicants and experts out, and admins read only', async () => {
     for (const c of [expert, applicant]) {
       expect((await c.get(`/api/plans/${planId}/selection`)).status).toBe(403);

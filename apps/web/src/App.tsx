@@ -22,6 +22,7 @@ import { reviewAppRoutes } from './pages/review/routes';
 import { reviewingAppRoutes } from './pages/reviewing/routes';
 import { selectionAppRoutes } from './pages/selection/routes';
 import { mapAppRoutes } from './pages/map/routes';
+import { auditAppRoutes } from './pages/audit/routes';
 
 // Staff and applicant pages load on demand.
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -161,6 +162,7 @@ export function App() {
         {reviewAppRoutes()}
         {reviewingAppRoutes()}
         {selectionAppRoutes()}
+        {auditAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

@@ -37,6 +37,7 @@ export * from './review/assignment.js';
 export * from './review/selection.js';
 export * from './schemas/national-map.js';
 export * from './schemas/review.js';
+export * from './schemas/audit.js';
 export * from './review/conflicts.js';
 export * from './review/affinity.js';
 export * from './review/scoring.js';

@@ -74,10 +74,19 @@ describe('matchUnit', () => {
       status: 'matched',
     });
     const other = makeUscc('9', '1', '440106', 'MA5YYY99');
-    // Same name as o1 but another valid credit code: a different organisation.
+    // Same name as o1 but another valid credit code: never linked, but a possible match for the analysts.
     const r = matchUnit(index, { uscc: other, name: '广州华鹏信息技术有限公司' });
     expect(r.orgId).toBeNull();
-    expect(r.status).toBe('unmatched');
+    expect(r.method).toBeNull();
+    expect(r.status).toBe('review');
+    expect(r.reason).toBe('code_conflict');
+    expect(r.candidates.map((c) => c.orgId)).toEqual(['o1']);
+    expect(r.confidence).toBeLessThan(0.6);
+    // A near-same name (a typo) with another code: the same.
+    const typo = matchUnit(index, { uscc: other, name: '广州华鹏信息技木有限公司' });
+    expect([typo.status, typo.reason, typo.orgId, typo.candidates[0]?.orgId]).toEqual(['review', 'code_conflict', null, 'o1']);
+    // Nothing alike in the registry: unmatched, as before.
+    expect(matchUnit(index, { uscc: other, name: '某某完全无关研究院' })).toMatchObject({ status: 'unmatched', orgId: null });
   });
 
   it('ignores an invalid credit code and falls back to the name', () => {

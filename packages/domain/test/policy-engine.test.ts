@@ -318,6 +318,8 @@ const inputs: Record<(typeof TRACKS)[number], TrackFacts> = {
     facts: {
       applicant,
       applicationDate: '2026-04-01',
+      applicationYear: 2026,
+      requestedCityFunds: null,
       national: {
         nationalId: '2020YFB0001',
         title: '智能装备',
@@ -404,7 +406,17 @@ describe('evaluateApplication', () => {
         project: { kind: null, orgMode: null, cityFunds: null, selfFunds: null, leadOrgId: null, participantOrgIds: [], memberOrgIds: [] },
         plan: { stage: 'draft', projects: [], leaderGroupOrgIds: [], memberCount: 1, expertCount: 0, weakPointCount: 0 },
       },
-      { track: 'continuation', facts: { applicant, applicationDate: '2026-04-01', national: null, verification: null } },
+      {
+        track: 'continuation',
+        facts: {
+          applicant,
+          applicationDate: '2026-04-01',
+          applicationYear: 2026,
+          national: null,
+          verification: null,
+          requestedCityFunds: null,
+        },
+      },
       {
         track: 'recognition',
         facts: {

@@ -126,8 +126,10 @@ function continuation(over: Partial<ContinuationFacts> = {}): ContinuationFacts 
   return {
     applicant: applicant(),
     applicationDate: '2026-06-15',
+    applicationYear: 2026,
     national: nationalProject(),
     verification: null,
+    requestedCityFunds: null,
     ...over,
   };
 }
@@ -378,6 +380,18 @@ describe('3.3.c accepted within the last three years', () => {
     expect(check(rule3_3_c, accepted('2026-06-16'), 'fail').message.zh).toContain('晚于申报日期');
   });
 
+  it('counts from the plan year, not the year of the submission day (docs/tracks.md)', () => {
+    // A call of the 2027 plan that units submit to in December 2026: the line is 2027 − 3 = 2024 for all.
+    const early = (acceptanceDate: string) =>
+      continuation({ applicationYear: 2027, applicationDate: '2026-12-10', national: nationalProject({ acceptanceDate }) });
+    const r = check(rule3_3_c, early('2024-01-01'), 'pass');
+    expect(r.facts.earliestYear).toBe(2024);
+    expect(r.message.zh).toContain('验收年度须不早于 2027 年度计划前 3 年（2024 年）');
+    const refused = check(rule3_3_c, early('2023-12-31'), 'fail');
+    expect(refused.message.zh).toBe('不符合 3.3.c：2023-12-31 通过验收，验收年度须不早于 2027 年度计划前 3 年（2024 年）');
+    expect(refused.message.en).toContain('the acceptance year must be 2024 or later (plan year 2027 − 3)');
+  });
+
   it('fails a failed, missing or undated acceptance', () => {
     check(rule3_3_c, accepted('2025-01-01', { acceptanceResult: 'failed' }), 'fail');
     check(rule3_3_c, accepted('2025-01-01', { acceptanceResult: null }), 'fail');
@@ -425,6 +439,15 @@ describe('3.3.e amount by verified implementation', () => {
 
   it('needs review until verified', () => {
     check(rule3_3_e, continuation(), 'needs_review');
+    check(rule3_3_e, continuation({ requestedCityFunds: 0 }), 'needs_review');
+  });
+
+  it('fails a budget that asks for city funds, verified or not: the amount comes from verification only', () => {
+    const r = check(rule3_3_e, continuation({ requestedCityFunds: 500_000 }), 'fail');
+    expect(r.message.zh).toContain('不符合 3.3.e：预算申请了市财政经费 50 万元');
+    expect(r.message.en).toContain("the budget's city funds must be 0");
+    expect(r.blocking).toBe(true);
+    check(rule3_3_e, continuation({ requestedCityFunds: 1, verification: verified(5_000_000) }), 'fail');
   });
 
   it('a share of verified investment, rounded down', () => {

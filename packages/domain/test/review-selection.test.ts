@@ -211,6 +211,29 @@ describe('explanations', () => {
   it('says how far below the line', () => {
     expect(place('f4').belowLine).toEqual({ lastFundedId: 'f2', rankGap: 2, scoreGap: 2 });
     expect(place('b6').belowLine).toEqual({ lastFundedId: 'b5', rankGap: 1, scoreGap: 1 });
+    expect(place('f4').message.zh).toBe('未入选：受 3.2.g 限制；位于本组资助线下 2 位，比最后一个入选项目低 2 分');
+  });
+
+  it('explains a project a cap kept out above the line in true words, never a negative gap', () => {
+    // a3 ranks above a11, the last funded of chain A: 3.1.h keeps it out.
+    expect(place('a3').belowLine).toBeNull();
+    expect(place('a3').message.zh).toBe('未入选：排名高于本组最后一个入选项目 8 位（高 8 分），但入选将超出 3.1.h 上限');
+    expect(place('a3').message.en).toBe(
+      "Not funded: it ranks 8 place(s) above its group's last funded project (8 points ahead), but funding it would break 3.1.h",
+    );
+    for (const p of res.places) {
+      expect(p.message.zh, p.id).not.toMatch(/-\d/);
+      expect(p.message.en, p.id).not.toMatch(/-\d/);
+      if (p.belowLine) expect([p.belowLine.rankGap > 0, p.belowLine.scoreGap >= 0], p.id).toEqual([true, true]);
+    }
+  });
+
+  it('a project pinned out above the line has no gap and says why', () => {
+    const input = capsInstance();
+    input.candidates = input.candidates.map((c) => (c.id === 'a2' ? { ...c, pin: 'out' as const } : c));
+    const out = optimiseSelection(input).places.find((p) => p.id === 'a2')!;
+    expect([out.status, out.belowLine]).toEqual(['pinned_out', null]);
+    expect(out.message.zh).toBe('已由处室人工排除，不参与本次遴选');
   });
 
   it('shows rank-and-cut beside it, with the caps it breaks', () => {
@@ -221,6 +244,29 @@ describe('explanations', () => {
     for (const code of ['3.1.b', '3.1.c', '3.1.h'] as const) expect(codes.has(code), code).toBe(true);
     expect(rankAndCut(capsInstance())).toEqual(rc);
     expect(res.places.find((p) => p.id === 'a3')!.inRankAndCut).toBe(true);
+  });
+});
+
+describe('3.1.h override carried from the work plan', () => {
+  const override = { maxProjects: 3, maxFunds: 3 * M, reason: '经局务会同意', by: '业务处', at: '2026-03-01T00:00:00.000Z' };
+
+  it('lifts the leader-group limits of that chain only, and every explanation of its leader group says so', () => {
+    const input = { ...capsInstance(), leaderOverrides: { A: override } };
+    const res = optimiseSelection(input);
+    const a3 = res.places.find((p) => p.id === 'a3')!;
+    expect(a3.status).toBe('funded');
+    expect(a3.message.zh).toBe('入选资助（3.1.h 已由 业务处 核准放宽至 3 项、300 万元：经局务会同意）');
+    expect(res.places.find((p) => p.id === 'a4')!.message.zh).toBe('入选资助');
+    expect(checkSelection(input, res.funded)).toEqual([]);
+    expect(checkSelection(capsInstance(), res.funded).map((b) => b.code)).toContain('3.1.h');
+    expect(res.groups.find((g) => g.key === 'chain:A')!.leaderOverride).toEqual(override);
+    expect(res.groups.find((g) => g.key === 'chain:B')!.leaderOverride).toBeUndefined();
+  });
+
+  it('never lowers the plan’s own limits', () => {
+    const low = { ...override, maxProjects: 0, maxFunds: 0 };
+    const res = optimiseSelection({ ...capsInstance(), leaderOverrides: { A: low } });
+    expect(res.funded).toEqual(optimiseSelection(capsInstance()).funded);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isValidUscc, normaliseUscc } from '@rdplan/domain';
 import type { Executor } from '../db/database.js';
 
 export interface MatchCandidateView {
@@ -24,7 +25,19 @@ export interface MatchRowView {
   method: string | null;
   confidence: number | null;
   orgId: string | null;
+  /**
+   * A possible match only: the unit's own valid credit code is not any candidate's (no organisation of
+   * the registry has it), so the name alone proposed them; an analyst decides, nothing links by itself.
+   */
+  codeConflict: boolean;
   candidates: MatchCandidateView[];
+}
+
+/** Whether the unit carries a valid credit code that differs from a candidate's. */
+function codeConflictOf(unitUscc: string | null, candidates: readonly { uscc: string | null }[]): boolean {
+  const own = unitUscc ? normaliseUscc(unitUscc) : '';
+  if (!own || !isValidUscc(own)) return false;
+  return candidates.some((c) => c.uscc !== null && normaliseUscc(c.uscc) !== own);
 }
 
 type Status = MatchRowView['status'];
@@ -55,21 +68,8 @@ export async function listMatches(
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return {
     total,
-    items: rows.map((r) => ({
-      id: Number(r.id),
-      recordKind: r.record_kind,
-      nationalId: r.national_id,
-      position: r.position,
-      role: r.role,
-      name: r.name,
-      uscc: r.uscc?.trim() || null,
-      orgType: r.org_type,
-      regionCode: r.region_code?.trim() || null,
-      status: r.match_status,
-      method: r.match_method,
-      confidence: r.match_confidence,
-      orgId: r.org_id,
-      candidates: candidatesOf(r.match_candidates).map((c) => {
+    items: rows.map((r) => {
+      const candidates = candidatesOf(r.match_candidates).map((c) => {
         const o = byId.get(c.orgId);
         return {
           ...c,
@@ -78,8 +78,26 @@ export async function listMatches(
           regionCode: o?.region_code ?? null,
           formerNames: ((o?.former_names as unknown as { name: string }[] | null) ?? []).map((f) => f.name),
         };
-      }),
-    })),
+      });
+      const uscc = r.uscc?.trim() || null;
+      return {
+        id: Number(r.id),
+        recordKind: r.record_kind,
+        nationalId: r.national_id,
+        position: r.position,
+        role: r.role,
+        name: r.name,
+        uscc,
+        orgType: r.org_type,
+        regionCode: r.region_code?.trim() || null,
+        status: r.match_status,
+        method: r.match_method,
+        confidence: r.match_confidence,
+        orgId: r.org_id,
+        codeConflict: r.match_status === 'review' && codeConflictOf(uscc, candidates),
+        candidates,
+      };
+    }),
   };
 }
 

@@ -74,6 +74,8 @@ export interface NationalApplicationFilter {
   year?: number;
   /** Only records whose lead is this organisation. */
   orgId?: string;
+  /** With orgId: also the records it took part in (a linked participating unit), each with its role. */
+  withParticipation?: boolean;
   q?: string;
   stage?: NationalStage;
   outcome?: NationalOutcome;
@@ -84,7 +86,24 @@ export interface NationalApplicationFilter {
 export async function listNationalApplications(db: Executor, f: NationalApplicationFilter) {
   let q = db.selectFrom('national_applications');
   if (f.year !== undefined) q = q.where('year', '=', f.year);
-  if (f.orgId) q = q.where('lead_org_id', '=', f.orgId);
+  const orgId = f.orgId;
+  if (orgId && f.withParticipation)
+    q = q.where((eb) =>
+      eb.or([
+        eb('lead_org_id', '=', orgId),
+        eb(
+          'national_id',
+          'in',
+          eb
+            .selectFrom('national_units')
+            .select('national_units.national_id')
+            .where('national_units.record_kind', '=', 'application')
+            .where('national_units.role', '=', 'participant')
+            .where('national_units.org_id', '=', orgId),
+        ),
+      ]),
+    );
+  else if (orgId) q = q.where('lead_org_id', '=', orgId);
   if (f.stage) q = q.where('stage', '=', f.stage);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.q) {
@@ -99,7 +118,9 @@ export async function listNationalApplications(db: Executor, f: NationalApplicat
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  return { total: Number(total.n), items: rows.map(presentNationalApplication) };
+  const items = rows.map(presentNationalApplication);
+  if (orgId && f.withParticipation) for (const item of items) item.unitRole = item.lead.orgId === orgId ? 'lead' : 'participant';
+  return { total: Number(total.n), items };
 }
 
 export interface NationalProjectFilter {
@@ -181,4 +202,25 @@ export async function loadNationalProjectFacts(db: Executor, id: string): Promis
     acceptanceDate: r.acceptance_date,
     acceptanceResult: r.acceptance_result,
   };
+}
+
+/** Whether the organisation appears among a national record's units (linked, or by its credit code in the record). */
+export async function tookPartInNationalRecord(
+  db: Executor,
+  kind: 'application' | 'project',
+  nationalId: string,
+  org: { id: string; uscc: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('national_units')
+    .select('id')
+    .where('record_kind', '=', kind)
+    .where('national_id', '=', nationalId)
+    .where((eb) => eb.or([eb('org_id', '=', org.id), eb('uscc', '=', org.uscc)]))
+    .executeTakeFirst();
+  if (row) return true;
+  const table = kind === 'application' ? 'national_applications' : 'national_projects';
+  const record = await db.selectFrom(table).select('participants').where('national_id', '=', nationalId).executeTakeFirst();
+  const units = (record?.participants ?? []) as { uscc?: string | null }[];
+  return units.some((u) => u?.uscc === org.uscc);
 }

@@ -48,6 +48,7 @@ export function candidateApplications(db: Executor, callIds: string[]) {
       'a.city_funds',
       'a.form',
       'a.submitted_at',
+      'a.workplan_id',
       'o.name as org_name',
       'w.chain_id',
       'w.leader_org_id',

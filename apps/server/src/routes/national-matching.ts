@@ -40,6 +40,8 @@ const MatchOut = z.object({
   method: z.string().nullable(),
   confidence: z.number().nullable(),
   orgId: z.string().nullable(),
+  /** A possible match by name only: the unit's valid credit code differs from the candidates' (never auto-linked). */
+  codeConflict: z.boolean(),
   candidates: z.array(CandidateOut),
 });
 

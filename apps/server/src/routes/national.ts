@@ -43,6 +43,8 @@ const ApplicationOut = z.object({
   outcome: z.enum(NATIONAL_OUTCOMES),
   batchId: z.string().nullable(),
   updatedAt: z.string(),
+  /** A unit's own list: 'lead' (first applicant, 3.2.b) or 'participant'. */
+  unitRole: z.enum(['lead', 'participant']).optional(),
 });
 const ProjectOut = z.object({
   id: z.string(),
@@ -223,7 +225,8 @@ export async function nationalRoutes(app: RouteScope, deps: Deps) {
       config: { access: APPLICATION_READERS },
       schema: {
         tags: ['national'],
-        summary: "National applications (a unit sees only those it led — for 3.2's backfill)",
+        summary:
+          "National applications (a unit sees those it led and those it took part in, each with unitRole — only a led one can carry 3.2's backfill, 3.2.b)",
         querystring: ApplicationQuery,
         response: { 200: z.object({ total: z.number(), items: z.array(ApplicationOut) }) },
       },

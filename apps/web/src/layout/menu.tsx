@@ -23,6 +23,7 @@ import { REVIEW_NAV } from '../pages/review/nav';
 import { REVIEWING_NAV } from '../pages/reviewing/nav';
 import { SELECTION_NAV } from '../pages/selection/nav';
 import { MAP_NAV } from '../pages/map/nav';
+import { AUDIT_NAV } from '../pages/audit/nav';
 
 /** Every page of the signed-in area; the side menu shows those the user's roles may open. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -65,6 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...REVIEW_NAV,
   ...REVIEWING_NAV,
   ...SELECTION_NAV,
+  ...AUDIT_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 
@@ -80,7 +82,7 @@ export function navItem(path: string): NavItem {
 
 /** Shortcuts on each role's home page, in the order the brief lists them. */
 export const ROLE_SHORTCUTS: Record<Role, string[]> = {
-  admin: ['/app/users', '/app/chains', '/app/fields', '/app/calendar'],
+  admin: ['/app/users', '/app/chains', '/app/fields', '/app/calendar', '/app/audit'],
   officer: ['/app/plans', '/app/applications', '/app/workplans', '/app/national', '/app/registrations', '/app/organisations'],
   chain_leader: ['/app/workplans', '/app/applications', '/app/org', '/app/my-chain'],
   unit_admin: ['/app/applications', '/app/org', '/app/members'],

@@ -2,9 +2,11 @@
  * Linking a national record's unit to a registry organisation (4.2): credit code first, then the
  * normalised name (current and former names), then a fuzzy look-up that only ever proposes.
  *
- * - A valid credit code on the unit decides alone: the organisation with that code is linked (1.0),
- *   and when no organisation has it the unit stays unmatched — a unit is never linked to an
- *   organisation with another credit code, whatever the names say.
+ * - A valid credit code on the unit decides the link alone: the organisation with that code is linked
+ *   (1.0). When no organisation has it, the unit is never linked to an organisation with another credit
+ *   code, whatever the names say — but when the name finds one (same or near-same name), the unit goes
+ *   to the analysts' review queue as a possible match with conflicting codes (`reason: 'code_conflict'`),
+ *   never auto-linked: a renamed or re-registered unit, a branch, or a typo in the record.
  * - Otherwise the keys of `normaliseOrgNameFull` are tried strict to loose (clean, form, core). The
  *   first key that finds organisations decides: exactly one (after dropping those whose registered
  *   place contradicts a place written in the unit's name, or the unit's own type / region) → matched;
@@ -47,7 +49,12 @@ export interface MatchResult {
   confidence: number;
   status: MatchStatus;
   candidates: MatchCandidate[];
+  /** 'code_conflict': the unit's valid credit code is not in the registry, but its name points at organisations with other codes. */
+  reason?: 'code_conflict';
 }
+
+/** A possible match by name for a unit whose credit code no organisation has: review only, at a lower confidence. */
+const CODE_CONFLICT_FACTOR = 0.5;
 
 /** Fuzzy candidates at or above this bigram Jaccard go to review; below, the unit is unmatched. */
 export const REVIEW_THRESHOLD = 0.6;
@@ -137,7 +144,7 @@ export function matchUnit(index: OrgIndex, unit: MatchUnitInput): MatchResult {
   const code = unit.uscc ? normaliseUscc(unit.uscc) : '';
   if (code && isValidUscc(code)) {
     const i = index.byUscc.get(code);
-    if (i === undefined) return UNMATCHED; // another credit code: never linked by name
+    if (i === undefined) return codeConflict(index, unit); // another credit code: never linked by name
     return { orgId: index.orgs[i]!.id, method: 'uscc', confidence: 1, status: 'matched', candidates: [candidate(index, i, 1)] };
   }
   const memo = `${unit.name}\u0000${unit.type ?? ''}\u0000${unit.regionCode ?? ''}`;
@@ -147,6 +154,21 @@ export function matchUnit(index: OrgIndex, unit: MatchUnitInput): MatchResult {
   if (index.cache.size > 200_000) index.cache.clear();
   index.cache.set(memo, result);
   return result;
+}
+
+/** The name's answer for a unit whose credit code no organisation has: its candidates to review, never a link. */
+function codeConflict(index: OrgIndex, unit: MatchUnitInput): MatchResult {
+  const byName = matchByName(index, unit);
+  if (byName.candidates.length === 0) return UNMATCHED;
+  const scale = (x: number) => Math.round(x * CODE_CONFLICT_FACTOR * 1000) / 1000;
+  return {
+    orgId: null,
+    method: null,
+    confidence: scale(byName.confidence),
+    status: 'review',
+    candidates: byName.candidates.map((c) => ({ ...c, score: scale(c.score) })),
+    reason: 'code_conflict',
+  };
 }
 
 function matchByName(index: OrgIndex, unit: MatchUnitInput): MatchResult {

@@ -119,8 +119,12 @@ export interface VerifiedImplementation {
 export interface ContinuationFacts {
   applicant: ApplicantFacts;
   applicationDate: string;
+  /** 3.3.c: the plan's year (the application year, as for 3.2.b). */
+  applicationYear: number;
   national: NationalProjectFacts | null;
   verification: VerifiedImplementation | null;
+  /** 3.3.e: city funds the applicant's budget asks for (null: no budget yet); only 0 is allowed. */
+  requestedCityFunds: Yuan | null;
 }
 
 /** 3.4: a recognition application. */

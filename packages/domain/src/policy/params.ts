@@ -32,7 +32,7 @@ export const PlanParams = z
     backfillAmount: Amount.default(1_000_000),
     /** 3.2.i: backfill applications per unit per year. */
     backfillPerUnitPerYear: Count.default(1),
-    /** 3.3.c: acceptance year ≥ application year − lookback. */
+    /** 3.3.c: acceptance year ≥ plan year − lookback (the plan's year, not the submission day's; docs/tracks.md). */
     continuationLookbackYears: Count.default(3),
     /** 3.3.e: the amount is this percentage of verified investment… */
     continuationSharePct: z.number().int().min(0).max(100).default(20),
@@ -96,7 +96,7 @@ export const PARAM_META: Record<
   continuationLookbackYears: {
     rule: '3.3.c',
     unit: 'years',
-    label: { zh: '验收年限（近 N 年）', en: 'Acceptance within the last N years' },
+    label: { zh: '验收年限（验收年度不早于计划年度前 N 年）', en: 'Acceptance within N years (acceptance year ≥ plan year − N)' },
   },
   continuationSharePct: {
     rule: '3.3.e',

@@ -1,9 +1,9 @@
 /** 3.2 backfill and 3.3 continuation: decided from the registry and the imported national records. */
 import { isGuangzhouRegion } from '../region.js';
 import { formatWan } from '../money.js';
-import type { BackfillFacts, ContinuationFacts, VerifiedImplementation } from './facts.js';
+import type { ApplicantFacts, BackfillFacts, ContinuationFacts, NationalApplicationFacts, VerifiedImplementation } from './facts.js';
 import type { PlanParams } from './params.js';
-import { fail, pass, review, type Rule } from './rule.js';
+import { fail, pass, review, runRule, type Rule, type RuleResult } from './rule.js';
 
 const wan = (n: number) => formatWan(n, 'zh');
 const mil = (n: number) => formatWan(n, 'en');
@@ -29,7 +29,19 @@ export const rule3_2_a: Rule<BackfillFacts> = {
   },
 };
 
-export const rule3_2_b: Rule<BackfillFacts> = {
+/** 3.2.b: the unit is the national application's first applicant (by registry link or credit code). */
+export function isFirstApplicant(
+  n: Pick<NationalApplicationFacts, 'leadOrgId' | 'leadUscc'>,
+  a: Pick<ApplicantFacts, 'orgId' | 'uscc'>,
+): boolean {
+  return n.leadOrgId === a.orgId || (n.leadUscc !== null && n.leadUscc === a.uscc);
+}
+
+/**
+ * 3.2.b reads only the applicant, the national record and the year: the server also runs it alone when a
+ * unit picks its national application, so that choosing one it did not lead is refused citing 3.2.b.
+ */
+export const rule3_2_b: Rule<Pick<BackfillFacts, 'national' | 'applicant' | 'applicationYear'>> = {
   code: '3.2.b',
   clause: {
     zh: '上一年度作为项目第一申报单位申请"国家重点研发计划项目"。',
@@ -46,8 +58,7 @@ export const rule3_2_b: Rule<BackfillFacts> = {
       applicantUscc: applicant.uscc,
       applicationYear,
     };
-    const isLead = n.leadOrgId === applicant.orgId || (n.leadUscc !== null && n.leadUscc === applicant.uscc);
-    if (!isLead)
+    if (!isFirstApplicant(n, applicant))
       return fail(
         { zh: '上一年度须为国家重点研发计划项目第一申报单位', en: 'the applicant must have been the first applicant unit' },
         facts,
@@ -63,6 +74,23 @@ export const rule3_2_b: Rule<BackfillFacts> = {
     return pass({ zh: `${n.year} 年度第一申报单位`, en: `first applicant unit in ${n.year}` }, facts);
   },
 };
+
+/**
+ * 3.2.b when a unit picks the national application its backfill rests on: null when the unit led it,
+ * else the failed 3.2.b result the refusal cites. `tookPart` says whether the unit appears in the record
+ * at all; a unit that does not is told only that it was not the first applicant (no facts of a record it
+ * has no part in).
+ */
+export function nationalChoiceRefusal(
+  ctx: Pick<BackfillFacts, 'national' | 'applicant' | 'applicationYear'>,
+  params: PlanParams,
+  tookPart: boolean,
+): RuleResult | null {
+  if (ctx.national && isFirstApplicant(ctx.national, ctx.applicant)) return null;
+  const result = runRule(rule3_2_b, ctx, params);
+  if (tookPart || !ctx.national) return result;
+  return { ...result, facts: { applicantUscc: ctx.applicant.uscc, applicationYear: ctx.applicationYear } };
+}
 
 export const rule3_2_c: Rule<BackfillFacts> = {
   code: '3.2.c',
@@ -252,13 +280,17 @@ export const rule3_3_c: Rule<ContinuationFacts> = {
     en: 'The national project passed acceptance within the last three years.',
   },
   params: ['continuationLookbackYears'],
-  check: ({ national: n, applicationDate }, p) => {
+  // Reading (docs/tracks.md): acceptance year ≥ application year − lookback, the application year being the
+  // plan's year (every applicant of a call is judged on the same line, whatever the day it submits), and
+  // the acceptance must be on or before the application date.
+  check: ({ national: n, applicationDate, applicationYear }, p) => {
     if (!n) return fail(noProject);
-    const earliest = Number(applicationDate.slice(0, 4)) - p.continuationLookbackYears;
+    const earliest = applicationYear - p.continuationLookbackYears;
     const facts = {
       nationalId: n.nationalId,
       acceptanceDate: n.acceptanceDate,
       acceptanceResult: n.acceptanceResult,
+      applicationYear,
       earliestYear: earliest,
     };
     if (n.acceptanceResult !== 'passed' || !n.acceptanceDate)
@@ -266,12 +298,13 @@ export const rule3_3_c: Rule<ContinuationFacts> = {
     const year = Number(n.acceptanceDate.slice(0, 4));
     if (n.acceptanceDate > applicationDate)
       return fail({ zh: '验收日期晚于申报日期', en: 'the acceptance date is after the application date' }, facts);
+    const line = {
+      zh: `验收年度须不早于 ${applicationYear} 年度计划前 ${p.continuationLookbackYears} 年（${earliest} 年）`,
+      en: `the acceptance year must be ${earliest} or later (plan year ${applicationYear} − ${p.continuationLookbackYears})`,
+    };
     return year >= earliest
-      ? pass(
-          { zh: `${n.acceptanceDate} 通过验收（不早于 ${earliest} 年）`, en: `accepted on ${n.acceptanceDate} (not before ${earliest})` },
-          facts,
-        )
-      : fail({ zh: `${n.acceptanceDate} 通过验收，早于 ${earliest} 年`, en: `accepted on ${n.acceptanceDate}, before ${earliest}` }, facts);
+      ? pass({ zh: `${n.acceptanceDate} 通过验收；${line.zh}`, en: `accepted on ${n.acceptanceDate}; ${line.en}` }, facts)
+      : fail({ zh: `${n.acceptanceDate} 通过验收，${line.zh}`, en: `accepted on ${n.acceptanceDate}, but ${line.en}` }, facts);
   },
 };
 
@@ -311,7 +344,16 @@ export const rule3_3_e: Rule<ContinuationFacts> = {
   code: '3.3.e',
   clause: { zh: '市科技局按实际落地实施情况给予一定的支持。', en: 'Support is granted according to actual implementation.' },
   params: ['continuationSharePct', 'continuationCap'],
-  check: ({ verification: v }, p) => {
+  check: ({ verification: v, requestedCityFunds }, p) => {
+    // The city amount comes only from verified implementation: an applicant cannot ask for one.
+    if (requestedCityFunds !== null && requestedCityFunds > 0)
+      return fail(
+        {
+          zh: `预算申请了市财政经费 ${wan(requestedCityFunds)}：接续支持的金额由市科技局核实落地实施情况后确定，预算中市财政经费须为 0`,
+          en: `the budget asks for ${mil(requestedCityFunds)} of city funds: the amount is set by the bureau after verifying the implementation, so the budget's city funds must be 0`,
+        },
+        { requestedCityFunds, verification: v },
+      );
     if (!v)
       return review(
         { zh: '金额待市科技局核实落地实施情况后确定', en: 'the amount is set once an officer has verified the implementation' },

@@ -16,6 +16,10 @@
  *   number of projects; no minimum.
  * - Optional totals: consortium track, backfill track, and the yearly total over both.
  * - Pins: `pin: 'in'` forces a project in (its chain still needs the minimum), `pin: 'out'` removes it.
+ * - 3.1.h holds "in principle": an officer's override on a chain's work plan is carried into the
+ *   selection as `leaderOverrides[chainId]` — the chain's leader-group limits become what the override
+ *   approved (never below the plan's parameters), every explanation of that chain says so, and the
+ *   selection does not decide 3.1.h anew for it.
  *
  * Objectives. Every solution gets a value (P, L): P a primary integer, L = Σ 2^(N−1−pos) over funded
  * projects, pos = place in the global ranked list (rank ascending, then id), N = selectable projects.
@@ -45,6 +49,7 @@
  * the knapsack is O(groups × budget units × group spends).
  */
 import type { Text } from '../i18n.js';
+import { formatWan } from '../money.js';
 import { DEFAULT_PLAN_PARAMS, type PlanParams } from '../policy/params.js';
 
 export const SELECTION_OBJECTIVES = ['rank', 'merit_amount', 'count'] as const;
@@ -89,11 +94,22 @@ export type SelectionCapParams = Pick<
   | 'backfillAmount'
 >;
 
+/** An officer's override of 3.1.h on a chain's work plan: the leader-group limits it approved, and why. */
+export interface LeaderCapOverride {
+  maxProjects: number;
+  maxFunds: number;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 export interface SelectionInput {
   candidates: readonly SelectionCandidate[];
   params?: Partial<SelectionCapParams>;
   budgets?: SelectionBudgets;
   objective?: SelectionObjective;
+  /** 3.1.h overrides by chain id (see the model above). */
+  leaderOverrides?: Readonly<Record<string, LeaderCapOverride>>;
 }
 
 /** Rule codes of rules.md a selection cap cites, plus the plan's totals (not numbered in rules.md). */
@@ -135,7 +151,10 @@ export interface SelectionPlace {
   wouldBreak: SelectionCapCode[];
   /** 1-based place in its group's ranked list. */
   groupPosition: number;
-  /** Not funded: distance to the last funded project of its group (null when the group funds none). */
+  /**
+   * Not funded and ranked after its group's last funded project: how far below that line (both gaps > 0).
+   * Null when funded, pinned out, ineligible, ranked above the line (a cap kept it out) or the group funds none.
+   */
   belowLine: { lastFundedId: string; rankGap: number; scoreGap: number } | null;
   /** Funded projects of its group ranked below it (> 0 for a not-funded project means a cap jumped it). */
   lowerRankedFunded: number;
@@ -151,6 +170,8 @@ export interface SelectionGroupSummary {
   amount: number;
   leaderCount: number;
   leaderAmount: number;
+  /** The officer's 3.1.h override carried from the chain's work plan, if any. */
+  leaderOverride?: LeaderCapOverride;
 }
 
 export interface SelectionTotals {
@@ -194,6 +215,16 @@ interface Resolved {
   ordered: SelectionCandidate[];
   /** Eligibility per id: null or the code that excludes it. */
   ineligible: Map<string, SelectionCapCode>;
+  leaderOverrides: Readonly<Record<string, LeaderCapOverride>>;
+}
+
+/** The leader-group limits (3.1.h) of a chain: the plan's, or higher where an officer's override approved more. */
+function leaderLimits(r: Resolved, chainId: string): { projects: number; funds: number } {
+  const o = r.leaderOverrides[chainId];
+  const p = r.params;
+  return o
+    ? { projects: Math.max(p.leaderGroupMaxProjects, o.maxProjects), funds: Math.max(p.leaderGroupMaxFunds, o.maxFunds) }
+    : { projects: p.leaderGroupMaxProjects, funds: p.leaderGroupMaxFunds };
 }
 
 function groupKey(c: SelectionCandidate): string {
@@ -214,7 +245,14 @@ function resolve(input: SelectionInput): Resolved {
       if (!c.chainId || !params.chainProjectAmounts.includes(c.amount)) ineligible.set(c.id, '3.1.d');
     } else if (!c.field || c.amount !== params.backfillAmount) ineligible.set(c.id, '3.2.h');
   }
-  return { params, budgets: input.budgets ?? {}, objective: input.objective ?? 'rank', ordered, ineligible };
+  return {
+    params,
+    budgets: input.budgets ?? {},
+    objective: input.objective ?? 'rank',
+    ordered,
+    ineligible,
+    leaderOverrides: input.leaderOverrides ?? {},
+  };
 }
 
 function pickCaps(p: PlanParams): SelectionCapParams {
@@ -326,10 +364,9 @@ function capsBreached(r: Resolved, states: Map<string, GroupState>, chosen: read
       if (g.count > p.chainProjectsMax) out.push(breach('3.1.c', g.key, 'projects', g.count, p.chainProjectsMax, g.members));
       if (g.count > 0 && g.count < p.chainProjectsMin)
         out.push(breach('3.1.c', g.key, 'projects_min', g.count, p.chainProjectsMin, g.members));
-      if (g.leaderCount > p.leaderGroupMaxProjects)
-        out.push(breach('3.1.h', g.key, 'leader_projects', g.leaderCount, p.leaderGroupMaxProjects, g.members));
-      if (g.leaderAmount > p.leaderGroupMaxFunds)
-        out.push(breach('3.1.h', g.key, 'leader_funds', g.leaderAmount, p.leaderGroupMaxFunds, g.members));
+      const lim = leaderLimits(r, g.id);
+      if (g.leaderCount > lim.projects) out.push(breach('3.1.h', g.key, 'leader_projects', g.leaderCount, lim.projects, g.members));
+      if (g.leaderAmount > lim.funds) out.push(breach('3.1.h', g.key, 'leader_funds', g.leaderAmount, lim.funds, g.members));
     } else {
       const f = b.fields?.[g.id];
       if (f?.budget != null && g.amount > f.budget) out.push(breach('3.2.g', g.key, 'funds', g.amount, f.budget, g.members));
@@ -503,8 +540,9 @@ function buildGroups(r: Resolved, unit: number): Group[] {
       minCount = p.chainProjectsMin;
       maxCount = p.chainProjectsMax;
       cap = Math.min(all, Math.floor(p.chainFundsCap / unit));
-      lgMax = p.leaderGroupMaxProjects;
-      lgCap = Math.floor(p.leaderGroupMaxFunds / unit);
+      const lim = leaderLimits(r, key.slice('chain:'.length));
+      lgMax = lim.projects;
+      lgCap = Math.floor(lim.funds / unit);
     } else {
       const f = b.fields?.[key.slice('field:'.length)];
       if (f?.budget != null) cap = Math.min(all, Math.floor(f.budget / unit));
@@ -739,8 +777,11 @@ function explain(r: Resolved, chosen: SelectionCandidate[], rc: RankAndCut, feas
         if (!blockedBy.length) blockedBy.push(...wouldBreak);
       }
       const lf = lastFunded as SelectionCandidate | null;
-      const belowLine =
-        !isFunded && lf ? { lastFundedId: lf.id, rankGap: i - lastPos, scoreGap: Math.round((lf.score - c.score) * 1e6) / 1e6 } : null;
+      // Only a project that is not funded and really ranks after its group's last funded one is "below the
+      // line"; one ranked above it (a cap kept it out) or pinned out is explained in words, never a negative gap.
+      const gap = lf ? { lastFundedId: lf.id, rankGap: i - lastPos, scoreGap: Math.round((lf.score - c.score) * 1e6) / 1e6 } : null;
+      const belowLine = status === 'not_funded' && gap && gap.rankGap > 0 ? gap : null;
+      const aheadOfLine = status === 'not_funded' && gap && gap.rankGap < 0 ? { places: -gap.rankGap, points: -gap.scoreGap } : null;
       places.push({
         id: c.id,
         track: c.track,
@@ -756,7 +797,10 @@ function explain(r: Resolved, chosen: SelectionCandidate[], rc: RankAndCut, feas
         belowLine,
         lowerRankedFunded: isFunded ? 0 : fundedBelow,
         inRankAndCut: inCut.has(c.id),
-        message: placeMessage(status, blockedBy, belowLine, feasible),
+        message: withOverride(
+          placeMessage(status, blockedBy, { below: belowLine, ahead: aheadOfLine }, feasible),
+          c.track === 'consortium' && c.leaderGroup ? r.leaderOverrides[c.chainId ?? ''] : undefined,
+        ),
       });
     });
   }
@@ -771,7 +815,10 @@ function explain(r: Resolved, chosen: SelectionCandidate[], rc: RankAndCut, feas
     funded: chosen.map((c) => c.id),
     totals,
     objectiveValue,
-    groups: [...states.values()].map(({ members: _m, ...g }) => g),
+    groups: [...states.values()].map(({ members: _m, ...g }) => {
+      const o = g.kind === 'chain' ? r.leaderOverrides[g.id] : undefined;
+      return o ? { ...g, leaderOverride: o } : g;
+    }),
     places: inOrder,
     rankAndCut: rc,
   };
@@ -799,11 +846,8 @@ function capsAdding(r: Resolved, g: GroupState | undefined, totals: SelectionTot
   if (c.track === 'consortium') {
     if (amount + c.amount > p.chainFundsCap) out.push('3.1.b');
     if (count + 1 > p.chainProjectsMax) out.push('3.1.c');
-    if (
-      c.leaderGroup &&
-      ((g?.leaderCount ?? 0) + 1 > p.leaderGroupMaxProjects || (g?.leaderAmount ?? 0) + c.amount > p.leaderGroupMaxFunds)
-    )
-      out.push('3.1.h');
+    const lim = leaderLimits(r, c.chainId ?? '');
+    if (c.leaderGroup && ((g?.leaderCount ?? 0) + 1 > lim.projects || (g?.leaderAmount ?? 0) + c.amount > lim.funds)) out.push('3.1.h');
     if (b.consortiumTotal != null && totals.consortium + c.amount > b.consortiumTotal) out.push('consortium_total');
   } else {
     const f = b.fields?.[c.field ?? ''];
@@ -814,28 +858,52 @@ function capsAdding(r: Resolved, g: GroupState | undefined, totals: SelectionTot
   return out;
 }
 
-function placeMessage(status: SelectionStatus, codes: SelectionCapCode[], below: SelectionPlace['belowLine'], feasible: boolean): Text {
+/** A leader-group project of a chain whose 3.1.h the officer overrode: every explanation says so. */
+function withOverride(message: Text, o: LeaderCapOverride | undefined): Text {
+  if (!o) return message;
+  return {
+    zh: `${message.zh}（3.1.h 已由 ${o.by} 核准放宽至 ${o.maxProjects} 项、${formatWan(o.maxFunds, 'zh')}：${o.reason}）`,
+    en: `${message.en} (3.1.h overridden by ${o.by}, up to ${o.maxProjects} project(s) and ${formatWan(o.maxFunds, 'en')}: ${o.reason})`,
+  };
+}
+
+/** How many points, in words: at most two decimals. */
+const points = (n: number): string => String(Math.round(n * 100) / 100);
+
+function placeMessage(
+  status: SelectionStatus,
+  codes: SelectionCapCode[],
+  line: { below: SelectionPlace['belowLine']; ahead: { places: number; points: number } | null },
+  feasible: boolean,
+): Text {
   switch (status) {
     case 'funded':
       return { zh: '入选资助', en: 'Funded' };
     case 'pinned_out':
-      return { zh: '已由处室人工排除', en: 'Pinned out by the officer' };
+      return { zh: '已由处室人工排除，不参与本次遴选', en: 'Pinned out by the officer: not part of this selection' };
     case 'ineligible':
       return { zh: `不符合 ${fmt(codes)}：金额不在定额之列`, en: `Fails ${fmt(codes)}: the amount is not a fixed amount` };
     case 'not_funded': {
       if (!feasible)
         return { zh: '未入选：锁定项目无法同时满足各项上限', en: 'Not funded: the pinned projects cannot meet every cap together' };
-      const line = below
+      const { below, ahead } = line;
+      if (ahead) {
+        // Ranked above its group's last funded project: a cap, not its place, keeps it out.
+        const cap = codes.length ? fmt(codes) : null;
+        return {
+          zh: `未入选：排名高于本组最后一个入选项目 ${ahead.places} 位（高 ${points(ahead.points)} 分），${cap ? `但入选将超出 ${cap} 上限` : '但所选方案优先其他项目'}`,
+          en: `Not funded: it ranks ${ahead.places} place(s) above its group's last funded project (${points(ahead.points)} points ahead), ${cap ? `but funding it would break ${cap}` : 'but the chosen plan prefers other projects'}`,
+        };
+      }
+      const where = below
         ? {
-            zh: `；位于本组资助线下 ${below.rankGap} 位，分差 ${below.scoreGap}`,
-            en: `; ${below.rankGap} place(s) below its group's line, ${below.scoreGap} points behind`,
+            zh: `；位于本组资助线下 ${below.rankGap} 位，比最后一个入选项目低 ${points(below.scoreGap)} 分`,
+            en: `; ${below.rankGap} place(s) below its group's line, ${points(below.scoreGap)} points behind its last funded project`,
           }
         : { zh: '；本组无入选项目', en: '; its group funds none' };
-      const why = codes.length ? codes : [];
-      return {
-        zh: `未入选：受 ${why.length ? fmt(why) : '目标函数'} 限制${line.zh}`,
-        en: `Not funded: blocked by ${why.length ? fmt(why) : 'the objective'}${line.en}`,
-      };
+      return codes.length
+        ? { zh: `未入选：受 ${fmt(codes)} 限制${where.zh}`, en: `Not funded: blocked by ${fmt(codes)}${where.en}` }
+        : { zh: `未入选：所选方案优先其他项目${where.zh}`, en: `Not funded: the chosen plan prefers other projects${where.en}` };
     }
   }
 }

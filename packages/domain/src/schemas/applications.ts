@@ -206,7 +206,10 @@ export function overlayForm(facts: TrackFacts, form: ApplicationForm): TrackFact
         },
       };
     case 'continuation':
-      return facts;
+      return {
+        track: 'continuation',
+        facts: { ...facts.facts, requestedCityFunds: form.budget && form.budget.length > 0 ? budgetTotals(form).city : null },
+      };
     case 'recognition':
       return {
         track: 'recognition',

@@ -22,6 +22,11 @@ export interface NationalApplicationView {
   outcome: NationalOutcome;
   batchId: string | null;
   updatedAt: string;
+  /**
+   * For a unit's own list: whether it led the application (first applicant) or took part in it. Only a
+   * led one can carry a backfill application (3.2.b); the form shows the others, disabled, with why.
+   */
+  unitRole?: 'lead' | 'participant';
 }
 
 export interface NationalProjectView {

@@ -4,7 +4,13 @@
  * and the web reads the inferred types. docs/review.md lists every route with who may call it.
  */
 import { z } from 'zod';
-import { SELECTION_OBJECTIVES, type SelectionBudgets, type SelectionObjective, type SelectionResult } from '../review/selection.js';
+import {
+  SELECTION_OBJECTIVES,
+  type LeaderCapOverride,
+  type SelectionBudgets,
+  type SelectionObjective,
+  type SelectionResult,
+} from '../review/selection.js';
 import { IsoDate, NonEmpty } from './common.js';
 import { TextOut } from './responses.js';
 
@@ -537,6 +543,8 @@ export interface SelectionOut {
   fieldBudgets: { fieldCode: string; budget: number | null; maxProjects: number | null; reason: string; setAt: string }[];
   /** The three plans side by side (each carries the rank-and-cut list with its cap breaches). */
   plans: Record<SelectionObjective, SelectionResult>;
+  /** Officers' 3.1.h overrides on the chains' work plans, by chain id, carried into every plan. */
+  leaderOverrides: Record<string, LeaderCapOverride>;
   comparisons: ComparisonRecordOut[];
   /** Reviews of the plan's calls not yet closed (selection uses the scores so far; confirming needs them closed). */
   openReviews: { reviewId: string; callTitleZh: string; status: ReviewStatus }[];

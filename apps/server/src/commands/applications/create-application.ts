@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.js';
 import { findApplication, loadCallContext } from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
 import { inTransaction } from '../transaction.js';
+import { assertFirstApplicant } from './national-choice.js';
 import { buildView } from './view.js';
 
 /**
@@ -55,15 +56,7 @@ export async function createApplication(
           { path: 'body.nationalApplicationId', message: 'choose your national application / 请选择国家重点研发计划申报记录' },
         ]);
       }
-      const n = await tx.selectFrom('national_applications').selectAll().where('id', '=', input.nationalApplicationId).executeTakeFirst();
-      if (!n || n.lead_org_id !== orgId) {
-        throw new AppError('validation_failed', [
-          {
-            path: 'body.nationalApplicationId',
-            message: 'not a national application your unit led / 不是本单位作为第一申报单位的国家申报记录',
-          },
-        ]);
-      }
+      const n = await assertFirstApplicant(tx, orgId, input.nationalApplicationId, call);
       nationalApplicationId = n.id;
       form.title = n.title;
       form.fieldCode = n.field_code;

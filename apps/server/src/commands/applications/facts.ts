@@ -112,7 +112,14 @@ export async function gatherFacts(
       return {
         facts: {
           track: 'continuation',
-          facts: { applicant, applicationDate: applicationDate(app, now), national, verification: v ?? null },
+          facts: {
+            applicant,
+            applicationDate: applicationDate(app, now),
+            applicationYear: call.planYear,
+            national,
+            verification: v ?? null,
+            requestedCityFunds: null,
+          },
         },
         decisions,
         workplanStatus: null,

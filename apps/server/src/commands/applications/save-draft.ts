@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.js';
 import { storedForm } from '../../repositories/applications.js';
 import { inTransaction } from '../transaction.js';
 import { assertApplicantMayEdit, assertVersion } from './guards.js';
+import { assertFirstApplicant } from './national-choice.js';
 import { buildView, loadForActor } from './view.js';
 
 /** Keys the chain leader fixed for a chain project: the lead unit cannot change them. */
@@ -30,16 +31,7 @@ export async function saveDraft(deps: Deps, actor: Actor, id: string, input: Sav
     let nationalProjectId = app.national_project_id;
     if (input.nationalApplicationId !== undefined && app.track === 'backfill') {
       if (input.nationalApplicationId !== null) {
-        const n = await tx
-          .selectFrom('national_applications')
-          .select(['id', 'lead_org_id'])
-          .where('id', '=', input.nationalApplicationId)
-          .executeTakeFirst();
-        if (!n || n.lead_org_id !== app.org_id) {
-          throw new AppError('validation_failed', [
-            { path: 'body.nationalApplicationId', message: 'not a national application your unit led / 不是本单位的国家申报记录' },
-          ]);
-        }
+        await assertFirstApplicant(tx, app.org_id, input.nationalApplicationId, call);
       }
       nationalApplicationId = input.nationalApplicationId;
     }

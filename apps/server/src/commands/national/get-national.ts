@@ -29,7 +29,8 @@ export interface NationalApplicationQuery {
 export async function getNationalApplications(deps: Deps, actor: Actor, query: NationalApplicationQuery) {
   if (hasAnyRole(actor.roles, STAFF_ROLES)) return listNationalApplications(deps.db, query);
   if (!actor.orgId || (query.orgId && query.orgId !== actor.orgId)) return { total: 0, items: [] };
-  return listNationalApplications(deps.db, { ...query, orgId: actor.orgId });
+  // A unit sees the applications it led and those it took part in, each with its role (3.2.b).
+  return listNationalApplications(deps.db, { ...query, orgId: actor.orgId, withParticipation: true });
 }
 
 export async function getNationalApplication(deps: Deps, actor: Actor, id: string): Promise<NationalApplicationView> {

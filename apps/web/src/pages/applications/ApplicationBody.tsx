@@ -145,6 +145,11 @@ export function ApplicationBody({
           {view.track === 'recognition' && (
             <Typography.Paragraph type="secondary">{t('applications.budget.recognitionNote')}</Typography.Paragraph>
           )}
+          {view.track === 'continuation' && (
+            <Typography.Paragraph type="secondary" data-testid="budget-continuation-note">
+              {t('applications.budget.continuationNote')}
+            </Typography.Paragraph>
+          )}
           <BudgetTable
             rows={form.budget ?? []}
             readOnly={readOnly}

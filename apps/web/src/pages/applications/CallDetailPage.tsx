@@ -3,13 +3,13 @@ import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Space, Tab
 import { FileProtectOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PARAM_META, type CallView, type CreateApplicationInput } from '@rdplan/domain';
-import { errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useAuth } from '../../auth/AuthProvider';
 import { LoadError } from '../../components/LoadError';
 import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applicationsApi, type NationalApplicationRow, type NationalProjectRow } from './api';
+import { refusalText } from './refusal';
 import { Row, Rows, CallStateTag, TrackTag, callTitle, formatInstant, formatParam, itemText, paramsForTrack } from './shared';
 
 function NationalApplicationPicker({ onPick, busy }: { onPick: (id: string) => void; busy: boolean }) {
@@ -31,11 +31,25 @@ function NationalApplicationPicker({ onPick, busy }: { onPick: (id: string) => v
           type: 'radio',
           selectedRowKeys: selected ? [selected] : [],
           onChange: (keys) => setSelected((keys[0] as string | undefined) ?? null),
-          getCheckboxProps: (r) => ({ 'data-testid': `national-application-${r.id}` }) as object,
+          // 3.2.b: only an application the unit led (first applicant) can carry a backfill application.
+          getCheckboxProps: (r) => ({ 'data-testid': `national-application-${r.id}`, disabled: r.unitRole === 'participant' }) as object,
         }}
-        onRow={(r) => ({ onClick: () => setSelected(r.id) })}
+        onRow={(r) => ({ onClick: () => r.unitRole !== 'participant' && setSelected(r.id) })}
         columns={[
-          { title: t('applications.national.nationalId'), dataIndex: 'nationalId' },
+          {
+            title: t('applications.national.nationalId'),
+            dataIndex: 'nationalId',
+            render: (v: string, r) => (
+              <>
+                <div>{v}</div>
+                {r.unitRole === 'participant' && (
+                  <Typography.Text type="secondary" data-testid={`national-application-not-lead-${r.id}`}>
+                    {t('applications.apply.notFirstApplicant')}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
           { title: t('applications.national.year'), dataIndex: 'year' },
           { title: t('applications.national.title'), dataIndex: 'title' },
           { title: t('applications.national.programme'), dataIndex: 'programme' },
@@ -129,12 +143,14 @@ function NationalProjectPicker({ onPick, busy }: { onPick: (id: string) => void;
 
 /** The "apply" action of a call: picks the national record the track needs, then creates the draft once. */
 function ApplyBox({ call }: { call: CallView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user, hasRole } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Why the chosen record was refused (a policy rule, e.g. 3.2.b), shown in the picker. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   /** One key per click on "apply": a retried create returns the same draft. */
   const clientKey = useRef<string>('');
 
@@ -161,12 +177,15 @@ function ApplyBox({ call }: { call: CallView }) {
 
   async function create(extra: Pick<CreateApplicationInput, 'nationalApplicationId' | 'nationalProjectId'>) {
     setBusy(true);
+    setRefusal(null);
     try {
       const view = await applicationsApi.create({ callId: call.id, clientKey: clientKey.current, ...extra });
       setPicking(false);
       void navigate(`/app/applications/${view.id}`);
     } catch (e) {
-      message.error(errorMessage(e));
+      const text = refusalText(e, lang);
+      if (picking) setRefusal(text);
+      else message.error(text);
     } finally {
       setBusy(false);
     }
@@ -198,9 +217,13 @@ function ApplyBox({ call }: { call: CallView }) {
         width={960}
         title={call.track === 'backfill' ? t('applications.apply.pickNationalApplication') : t('applications.apply.pickNationalProject')}
         footer={null}
-        onCancel={() => setPicking(false)}
+        onCancel={() => {
+          setPicking(false);
+          setRefusal(null);
+        }}
         destroyOnHidden
       >
+        {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} data-testid="pick-refusal" role="alert" />}
         {call.track === 'backfill' ? (
           <NationalApplicationPicker busy={busy} onPick={(id) => void create({ nationalApplicationId: id })} />
         ) : (

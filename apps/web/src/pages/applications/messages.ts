@@ -83,9 +83,13 @@ export const APPLICATIONS_MESSAGES = {
     zh: '选择本单位的国家重点研发计划申报记录',
     en: "Choose your unit's national application",
   },
+  'applications.apply.notFirstApplicant': {
+    zh: '不符合 3.2.b：本单位为参与单位，非第一申报单位，不能据此申报递补支持',
+    en: 'Fails 3.2.b: your unit took part but was not the first applicant, so it cannot carry a backfill application',
+  },
   'applications.apply.pickNationalApplicationHelp': {
-    zh: '递补支持（3.2）依据国家重点研发计划申报记录判断：上一年度本单位为第一申报单位、进入最后一轮答辩且未获立项。以下为本单位作为第一申报单位的记录。',
-    en: 'Backfill (3.2) is decided from the national records: in the previous year your unit was the first applicant, reached the final defence and was not approved. These are the records your unit led.',
+    zh: '递补支持（3.2）依据国家重点研发计划申报记录判断：上一年度本单位为第一申报单位、进入最后一轮答辩且未获立项。以下为本单位作为第一申报单位或参与单位的记录，仅第一申报单位的记录可以选择。',
+    en: 'Backfill (3.2) is decided from the national records: in the previous year your unit was the first applicant, reached the final defence and was not approved. These are the records your unit led or took part in; only those it led can be chosen.',
   },
   'applications.apply.noNationalApplications': {
     zh: '没有找到本单位作为第一申报单位的国家重点研发计划申报记录',
@@ -226,6 +230,10 @@ export const APPLICATIONS_MESSAGES = {
   'applications.budget.backfillNote': {
     zh: '递补支持为定额 {amount}（3.2.h），市财政经费合计须等于该定额。',
     en: 'Backfill is a fixed {amount} (3.2.h); the city funds must total exactly that.',
+  },
+  'applications.budget.continuationNote': {
+    zh: '接续支持的金额由市科技局核实落地实施情况后确定（3.3.e），申请书预算不申请市财政经费，市财政经费一栏应为 0；请在预算中列明自筹及其他投入。',
+    en: 'The continuation amount is set by the bureau after verifying the implementation (3.3.e): the budget asks for no city funds, so leave the city column at 0 and list your own and other funds.',
   },
   'applications.budget.recognitionNote': {
     zh: '认定立项不安排市财政经费（3.4.b），市财政经费一栏应为 0。',

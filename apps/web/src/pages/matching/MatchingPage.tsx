@@ -39,6 +39,13 @@ export function MatchingPage() {
             {[c.uscc, typeLabel(c.type), c.regionCode ? regionLabel(c.regionCode, lang) : null].filter(Boolean).join(' · ')}
           </Typography.Text>
         </div>
+        {m.codeConflict && c.uscc !== m.uscc && (
+          <div data-testid={`match-codes-${m.id}-${c.orgId}`}>
+            <Typography.Text type="warning">
+              {t('matching.recordCode')} {m.uscc} ≠ {t('matching.registryCode')} {c.uscc}
+            </Typography.Text>
+          </div>
+        )}
         {c.formerNames.length > 0 && (
           <Typography.Text type="secondary">
             {t('matching.formerNames')}: {c.formerNames.join('、')}
@@ -104,6 +111,13 @@ export function MatchingPage() {
                 render: (_, m) => (
                   <>
                     <Typography.Text strong>{m.name}</Typography.Text>
+                    {m.codeConflict && (
+                      <div>
+                        <Tag color="warning" title={t('matching.codeConflictHelp')} data-testid={`match-conflict-${m.id}`}>
+                          {t('matching.codeConflict')}
+                        </Tag>
+                      </div>
+                    )}
                     <div>
                       <Typography.Text type="secondary">
                         {[m.uscc, typeLabel(m.orgType), m.regionCode ? regionLabel(m.regionCode, lang) : null].filter(Boolean).join(' · ')}

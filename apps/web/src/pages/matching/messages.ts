@@ -18,6 +18,13 @@ export const MATCHING_MESSAGES = {
   'matching.formerNames': { zh: '曾用名', en: 'Former names' },
   'matching.lead': { zh: '牵头', en: 'Lead' },
   'matching.participant': { zh: '参与', en: 'Participant' },
+  'matching.codeConflict': { zh: '信用代码不一致：可能为同一单位', en: 'Different credit codes: possibly the same unit' },
+  'matching.codeConflictHelp': {
+    zh: '记录中的统一社会信用代码与候选登记单位不同，名称相同或相近，系统不会自动关联，请人工核实（更名、重新登记、分支机构或记录有误）。',
+    en: 'The record’s credit code differs from the candidate’s while the names are the same or nearly so; it is never linked automatically. Check it (a renamed or re-registered unit, a branch, or an error in the record).',
+  },
+  'matching.recordCode': { zh: '记录中的信用代码', en: 'Code in the record' },
+  'matching.registryCode': { zh: '登记的信用代码', en: 'Registered code' },
   'matching.empty': { zh: '没有待复核的匹配', en: 'Nothing to review' },
   'matching.failed': { zh: '操作失败，请刷新后重试', en: 'The decision failed; reload and try again' },
 } as const;

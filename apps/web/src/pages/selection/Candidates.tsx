@@ -5,6 +5,7 @@ import { LockOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons
 import { Link } from 'react-router-dom';
 import {
   SELECTION_OBJECTIVES,
+  type LeaderCapOverride,
   type ComparisonRecordOut,
   type Lang,
   type SelectionCandidateOut,
@@ -77,6 +78,7 @@ export function CandidateGroups({
           canPin={canPin}
           onPin={onPin}
           comparison={g.kind === 'chain' ? (comparisons.get(g.id) ?? null) : undefined}
+          leaderOverride={g.kind === 'chain' ? data.leaderOverrides?.[g.id] : undefined}
           summary={data.plans[focus].groups.find((x) => x.key === g.key)}
           allotment={g.kind === 'field' ? (allotments.get(g.id) ?? null) : undefined}
           onAllot={
@@ -107,6 +109,7 @@ function GroupCard({
   summary,
   allotment,
   onAllot,
+  leaderOverride,
 }: {
   group: Group;
   title: string;
@@ -120,6 +123,8 @@ function GroupCard({
   /** Fields: the officers' allotment (3.2.g), null when none; chains: undefined. */
   allotment?: { budget: number | null; maxProjects: number | null; reason: string } | null;
   onAllot?: (() => void) | undefined;
+  /** Chains: the officer's 3.1.h override carried from the work plan. */
+  leaderOverride?: LeaderCapOverride | undefined;
 }) {
   const { t, tx, lang } = useI18n();
   return (
@@ -129,6 +134,13 @@ function GroupCard({
         <Space wrap>
           {title}
           <Tag color={group.kind === 'chain' ? 'blue' : 'cyan'}>{group.kind === 'chain' ? '3.1' : '3.2.g'}</Tag>
+          {leaderOverride && (
+            <Tooltip title={t('selection.leaderOverrideHelp', { by: leaderOverride.by, reason: leaderOverride.reason })}>
+              <Tag color="orange" data-testid={`leader-override-${group.id}`}>
+                {t('selection.leaderOverride', { n: String(leaderOverride.maxProjects), amount: money(leaderOverride.maxFunds, lang) })}
+              </Tag>
+            </Tooltip>
+          )}
           {allotment && (
             <Tooltip title={allotment.reason}>
               <Tag color="purple" data-testid={`allotment-${group.id}`}>

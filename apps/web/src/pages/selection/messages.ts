@@ -75,6 +75,14 @@ export const SELECTION_MESSAGES = {
     zh: '低于本组支持线：排名差 {rank}，分差 {score}',
     en: 'Below the group’s line by {rank} places and {score} points',
   },
+  'selection.leaderOverride': {
+    zh: '3.1.h 已核准放宽：链主及子公司至多 {n} 项、{amount}',
+    en: '3.1.h overridden: leader group up to {n} projects, {amount}',
+  },
+  'selection.leaderOverrideHelp': {
+    zh: '{by} 在年度工作方案中核准突破 3.1.h 原则上限，理由：{reason}。遴选按核准的上限执行，不再重新判定。',
+    en: '{by} overrode the 3.1.h in-principle limit on the chain’s work plan: {reason}. The selection applies the approved limit and does not decide it anew.',
+  },
   'selection.jumped': { zh: '本组有 {n} 个排名更低的项目入选', en: '{n} lower-ranked projects of its group are funded' },
   'selection.inRankAndCut': { zh: '按排名截取入选', en: 'In the rank-and-cut list' },
 

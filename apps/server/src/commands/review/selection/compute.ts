@@ -3,6 +3,7 @@ import {
   compareSelectionPlans,
   ReviewSettings,
   type ResultRowOut,
+  type LeaderCapOverride,
   type SelectionBudgets,
   type SelectionCandidate,
   type SelectionCandidateOut,
@@ -10,6 +11,7 @@ import {
   type SelectionOut,
 } from '@rdplan/domain';
 import type { Executor } from '../../../db/database.js';
+import { listDecisions } from '../../../repositories/applications.js';
 import { findPlanRow, planParams } from '../../../repositories/plans.js';
 import {
   candidateApplications,
@@ -51,6 +53,35 @@ export function selectionBudgets(plan: {
   if (Number(plan.budget_consortium) > 0) budgets.consortiumTotal = Number(plan.budget_consortium);
   if (Number(plan.budget_backfill) > 0) budgets.backfillTotal = Number(plan.budget_backfill);
   return budgets;
+}
+
+/**
+ * 3.1.h overrides carried from the chains' work plans: when an officer's latest decision on a chain's
+ * plan overrides 3.1.h, the selection's leader-group limits for that chain become what the override
+ * approved — the plan's leader-group projects among the candidates, their number and city funds (never
+ * below the plan's parameters; see selection.ts). The selection does not decide 3.1.h anew for it.
+ */
+async function leaderOverridesOf(
+  db: Executor,
+  rows: readonly CandidateApplicationRow[],
+  candidates: readonly SelectionCandidateOut[],
+): Promise<Record<string, LeaderCapOverride>> {
+  const workplanByChain = new Map<string, string>();
+  for (const r of rows) if (r.track === 'consortium' && r.chain_id && r.workplan_id) workplanByChain.set(r.chain_id, r.workplan_id);
+  const out: Record<string, LeaderCapOverride> = {};
+  for (const [chainId, workplanId] of workplanByChain) {
+    const latest = (await listDecisions(db, 'workplan', workplanId)).filter((d) => d.code === '3.1.h').at(-1);
+    if (latest?.kind !== 'override') continue;
+    const group = candidates.filter((c) => c.chainId === chainId && c.leaderGroup);
+    out[chainId] = {
+      maxProjects: group.length,
+      maxFunds: group.reduce((sum, c) => sum + c.amount, 0),
+      reason: latest.reason,
+      by: latest.by,
+      at: latest.at,
+    };
+  }
+  return out;
 }
 
 /**
@@ -141,6 +172,7 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     leaderGroup: c.leaderGroup,
     pin: c.pin,
   }));
+  const leaderOverrides = await leaderOverridesOf(db, rows, candidates);
   const budgets = selectionBudgets(plan);
   if (fieldBudgets.length)
     budgets.fields = Object.fromEntries(fieldBudgets.map((f) => [f.fieldCode, { budget: f.budget, maxProjects: f.maxProjects }]));
@@ -156,6 +188,7 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
       backfillAmount: params.backfillAmount,
     },
     budgets,
+    leaderOverrides,
   };
   const started = performance.now();
   const plans = compareSelectionPlans(input);
@@ -169,6 +202,7 @@ export async function computeSelection(db: Executor, planId: string, now: Date):
     budgets,
     fieldBudgets,
     plans,
+    leaderOverrides,
     comparisons,
     openReviews: reviews.filter((r) => r.status !== 'closed').map((r) => ({ reviewId: r.id, callTitleZh: r.title_zh, status: r.status })),
     confirmed: confirmed
