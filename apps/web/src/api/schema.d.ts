@@ -947,7 +947,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * National applications (a unit sees only those it led — for 3.2's backfill)
+     * National applications (a unit sees those it led and those it took part in, each with unitRole — only a led one can carry 3.2's backfill, 3.2.b)
      * @description Roles: admin (系统管理员), officer (科技局业务人员), analyst (数据分析人员), chain_leader (链主企业), unit_admin (申报单位管理员), unit_member (申报单位成员).
      */
     get: operations['listNationalApplications'];
@@ -2427,6 +2427,106 @@ export interface paths {
     patch: operations['updateOverlap'];
     trace?: never;
   };
+  '/api/admin/audit/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Audit events, newest first, filtered by entity, actor, action (or a prefix ending with a dot) and time; paged
+     * @description Roles: admin (系统管理员).
+     */
+    get: operations['listAdminAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/audit/entities/{entityType}/{entityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One entity's history, oldest first, each event with its changes (before → after)
+     * @description Roles: admin (系统管理员).
+     */
+    get: operations['getAdminAuditEntity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/audit/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The actions, entity types and security event kinds recorded (the filters’ lists)
+     * @description Roles: admin (系统管理员).
+     */
+    get: operations['listAdminAuditFacets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/audit/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Verifies the audit chain now (read only): altered, removed or truncated events and the signed anchor's status
+     * @description Roles: admin (系统管理员).
+     */
+    get: operations['getAdminAuditVerification'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/security-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Security events (refused access, failed CSRF checks …), newest first, by kind, user and time; paged
+     * @description Roles: admin (系统管理员).
+     */
+    get: operations['listAdminSecurityEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3047,6 +3147,13 @@ export interface components {
             amount: number;
             leaderCount: number;
             leaderAmount: number;
+            leaderOverride?: {
+              maxProjects: number;
+              maxFunds: number;
+              reason: string;
+              by: string;
+              at: string;
+            };
           }[];
           places: {
             id: string;
@@ -3129,6 +3236,13 @@ export interface components {
             amount: number;
             leaderCount: number;
             leaderAmount: number;
+            leaderOverride?: {
+              maxProjects: number;
+              maxFunds: number;
+              reason: string;
+              by: string;
+              at: string;
+            };
           }[];
           places: {
             id: string;
@@ -3211,6 +3325,13 @@ export interface components {
             amount: number;
             leaderCount: number;
             leaderAmount: number;
+            leaderOverride?: {
+              maxProjects: number;
+              maxFunds: number;
+              reason: string;
+              by: string;
+              at: string;
+            };
           }[];
           places: {
             id: string;
@@ -3287,6 +3408,15 @@ export interface components {
         confirmedAt: string;
         reason: string;
       } | null;
+      leaderOverrides: {
+        [key: string]: {
+          maxProjects: number;
+          maxFunds: number;
+          reason: string;
+          by: string;
+          at: string;
+        };
+      };
       ms: number;
     };
   };
@@ -9521,6 +9651,8 @@ export interface operations {
               outcome: 'pending' | 'approved' | 'not_approved';
               batchId: string | null;
               updatedAt: string;
+              /** @enum {string} */
+              unitRole?: 'lead' | 'participant';
             }[];
           };
         };
@@ -9604,6 +9736,8 @@ export interface operations {
             outcome: 'pending' | 'approved' | 'not_approved';
             batchId: string | null;
             updatedAt: string;
+            /** @enum {string} */
+            unitRole?: 'lead' | 'participant';
           };
         };
       };
@@ -12970,6 +13104,7 @@ export interface operations {
               method: string | null;
               confidence: number | null;
               orgId: string | null;
+              codeConflict: boolean;
               candidates: {
                 orgId: string;
                 name: string;
@@ -18137,6 +18272,368 @@ export interface operations {
       };
       /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAdminAuditEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        entityType?: string;
+        entityId?: string;
+        actor?: string;
+        actorId?: string;
+        action?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: {
+              seq: number;
+              at: string;
+              actorId: string | null;
+              actorLabel: string;
+              action: string;
+              entityType: string;
+              entityId: string | null;
+              before: unknown;
+              after: unknown;
+              reason: string | null;
+              changes: {
+                key: string;
+                before: unknown;
+                after: unknown;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminAuditEntity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entityType: string;
+        entityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entityType: string;
+            entityId: string;
+            items: {
+              seq: number;
+              at: string;
+              actorId: string | null;
+              actorLabel: string;
+              action: string;
+              entityType: string;
+              entityId: string | null;
+              before: unknown;
+              after: unknown;
+              reason: string | null;
+              changes: {
+                key: string;
+                before: unknown;
+                after: unknown;
+              }[];
+            }[];
+            truncated: boolean;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAdminAuditFacets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            actions: string[];
+            entityTypes: string[];
+            securityKinds: string[];
+          };
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAdminAuditVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            available: boolean;
+            ok: boolean;
+            events: number;
+            head: string;
+            anchoredSeq: number | null;
+            problemCount: number;
+            problems: {
+              seq: number;
+              problem: string;
+              detail: string;
+            }[];
+            notes: string[];
+            checkedAt: string;
+          };
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAdminSecurityEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        kind?: string;
+        user?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: {
+              id: number;
+              at: string;
+              kind: string;
+              userId: string | null;
+              userEmail: string | null;
+              method: string | null;
+              url: string | null;
+              ip: string | null;
+              details: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -576,6 +576,15 @@ const SelectionTotalsShape = {
   backfill: z.number().int(),
   merit: z.number(),
 };
+/** An officer's 3.1.h override carried from a chain's work plan (LeaderCapOverride). */
+const LeaderCapOverrideOut = z.object({
+  maxProjects: z.number(),
+  maxFunds: z.number(),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+
 const SelectionResultOut = z.object({
   objective: z.enum(SELECTION_OBJECTIVES),
   feasible: z.boolean(),
@@ -592,6 +601,7 @@ const SelectionResultOut = z.object({
       amount: z.number(),
       leaderCount: z.number().int(),
       leaderAmount: z.number(),
+      leaderOverride: LeaderCapOverrideOut.optional(),
     }),
   ),
   places: z.array(
@@ -681,6 +691,7 @@ export const SelectionViewOut = z
         reason: z.string(),
       })
       .nullable(),
+    leaderOverrides: z.record(z.string(), LeaderCapOverrideOut),
     ms: z.number(),
   })
   .meta({ id: 'SelectionView' });
