@@ -38,3 +38,5 @@ export * from './schemas/review.js';
 export * from './review/conflicts.js';
 export * from './review/affinity.js';
 export * from './review/scoring.js';
+export * from './notice.js';
+export * from './schemas/notice.js';

@@ -19,6 +19,7 @@ import { reviewExpertsRoutes } from './review-experts.js';
 import { reviewAssignmentRoutes } from './review-assignment.js';
 import { reviewScoringRoutes } from './review-scoring.js';
 import { reviewSelectionRoutes } from './review-selection.js';
+import { noticesRoutes } from './notices.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -41,4 +42,5 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   reviewAssignmentRoutes,
   reviewScoringRoutes,
   reviewSelectionRoutes,
+  noticesRoutes,
 ];

@@ -11,6 +11,7 @@ import * as blobs from './2026-12-07-02-blobs.js';
 import * as rateLimits from './2026-12-07-03-rate-limits.js';
 import * as auditAnchor from './2026-12-07-04-audit-anchor.js';
 import * as passwordReset from './2026-12-07-05-password-reset.js';
+import * as notice from './2026-12-08-01-notice.js';
 
 /** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-03-rate-limits': rateLimits,
   '2026-12-07-04-audit-anchor': auditAnchor,
   '2026-12-07-05-password-reset': passwordReset,
+  '2026-12-08-01-notice': notice,
 };
