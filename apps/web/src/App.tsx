@@ -22,6 +22,7 @@ import { reviewAppRoutes } from './pages/review/routes';
 import { reviewingAppRoutes } from './pages/reviewing/routes';
 import { selectionAppRoutes } from './pages/selection/routes';
 import { mapAppRoutes } from './pages/map/routes';
+import { noticesAppRoutes, noticesPublicRoutes } from './pages/notices/routes';
 
 // Staff and applicant pages load on demand.
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -53,6 +54,7 @@ export function App() {
         {plansPublicRoutes()}
         {workplansPublicRoutes()}
         {applicationsPublicRoutes()}
+        {noticesPublicRoutes()}
       </Route>
       <Route
         path="app"
@@ -161,6 +163,7 @@ export function App() {
         {reviewAppRoutes()}
         {reviewingAppRoutes()}
         {selectionAppRoutes()}
+        {noticesAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

@@ -7,6 +7,7 @@ import { REVIEW_MESSAGES } from '../pages/review/messages';
 import { REVIEWING_MESSAGES } from '../pages/reviewing/messages';
 import { SELECTION_MESSAGES } from '../pages/selection/messages';
 import { MAP_MESSAGES } from '../pages/map/messages';
+import { NOTICES_MESSAGES } from '../pages/notices/messages';
 
 /** Every visible string of the web app, in Chinese and English. */
 export const MESSAGES = {
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...REVIEWING_MESSAGES,
   ...SELECTION_MESSAGES,
   ...MAP_MESSAGES,
+  ...NOTICES_MESSAGES,
   // Shell
   'app.title': { zh: '广州市重点领域研发计划管理平台', en: 'Guangzhou Key-Area R&D Plan Platform' },
   'app.shortTitle': { zh: '重点领域研发计划', en: 'Key-Area R&D Plan' },

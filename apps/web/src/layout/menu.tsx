@@ -24,6 +24,7 @@ import { REVIEW_NAV } from '../pages/review/nav';
 import { REVIEWING_NAV } from '../pages/reviewing/nav';
 import { SELECTION_NAV } from '../pages/selection/nav';
 import { MAP_NAV } from '../pages/map/nav';
+import { NOTICES_NAV } from '../pages/notices/nav';
 
 export interface NavItem {
   path: string;
@@ -75,6 +76,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...REVIEW_NAV,
   ...REVIEWING_NAV,
   ...SELECTION_NAV,
+  ...NOTICES_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 
