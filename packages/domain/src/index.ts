@@ -40,3 +40,5 @@ export * from './review/affinity.js';
 export * from './review/scoring.js';
 export * from './notice.js';
 export * from './schemas/notice.js';
+export * from './approval.js';
+export * from './schemas/approval.js';

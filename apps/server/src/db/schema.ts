@@ -826,6 +826,43 @@ export interface NoticeObjectionAttemptsTable {
   application_id: string | null;
 }
 
+/** A batch approval decision (立项 / 认定) with its reference number (文号). */
+export interface ApprovalDecisionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  doc_number: string;
+  title: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_by_label: string;
+  decided_at: Date;
+}
+
+/** An approved or recognised application, under its stable code (GZ-2026-3.2-0007). */
+export interface ProjectsTable {
+  id: Generated<string>;
+  code: string;
+  application_id: string;
+  decision_id: string;
+  plan_id: string;
+  year: number;
+  track: TrackColumn;
+  seq: number;
+  kind: 'approved' | 'recognised';
+  org_id: string;
+  org_name: string;
+  title: string;
+  leader: Json<unknown> | null;
+  team: JsonDefault<unknown>;
+  /** { city, self, other } in yuan. */
+  amounts: Json<unknown>;
+  period_from: string | null;
+  period_to: string | null;
+  kpis: JsonDefault<unknown>;
+  rules: string[];
+  created_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -890,6 +927,8 @@ export interface DB {
   notice_items: NoticeItemsTable;
   notice_objections: NoticeObjectionsTable;
   notice_objection_attempts: NoticeObjectionAttemptsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  projects: ProjectsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

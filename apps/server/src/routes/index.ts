@@ -20,6 +20,7 @@ import { reviewAssignmentRoutes } from './review-assignment.js';
 import { reviewScoringRoutes } from './review-scoring.js';
 import { reviewSelectionRoutes } from './review-selection.js';
 import { noticesRoutes } from './notices.js';
+import { approvalsRoutes } from './approvals.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -43,4 +44,5 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   reviewScoringRoutes,
   reviewSelectionRoutes,
   noticesRoutes,
+  approvalsRoutes,
 ];

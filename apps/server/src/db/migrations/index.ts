@@ -12,6 +12,7 @@ import * as rateLimits from './2026-12-07-03-rate-limits.js';
 import * as auditAnchor from './2026-12-07-04-audit-anchor.js';
 import * as passwordReset from './2026-12-07-05-password-reset.js';
 import * as notice from './2026-12-08-01-notice.js';
+import * as noticeApproval from './2026-12-08-01-notice-approval.js';
 
 /** Every migration in order of its dated name. Add new ones at the end; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-04-audit-anchor': auditAnchor,
   '2026-12-07-05-password-reset': passwordReset,
   '2026-12-08-01-notice': notice,
+  '2026-12-08-01-notice-approval': noticeApproval,
 };
