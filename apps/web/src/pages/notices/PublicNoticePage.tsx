@@ -20,16 +20,23 @@ interface ObjectionValues {
   grounds?: string;
 }
 
+/** The reader's half of a server message written "English / 中文". */
+function inLang(message: string, lang: 'zh' | 'en'): string {
+  const at = message.lastIndexOf(' / ');
+  if (at < 0) return message;
+  return lang === 'zh' ? message.slice(at + 3) : message.slice(0, at);
+}
+
 /** Field errors of a refused objection, by form field (the server names body.<field>). */
-function fieldErrors(e: unknown): { name: string; errors: string[] }[] {
+function fieldErrors(e: unknown, lang: 'zh' | 'en'): { name: string; errors: string[] }[] {
   if (!(e instanceof ApiError) || !Array.isArray(e.details)) return [];
   return (e.details as { path?: string; message?: string }[]).flatMap((d) =>
-    typeof d.path === 'string' && d.path.startsWith('body.') ? [{ name: d.path.slice(5), errors: [d.message ?? ''] }] : [],
+    typeof d.path === 'string' && d.path.startsWith('body.') ? [{ name: d.path.slice(5), errors: [inLang(d.message ?? '', lang)] }] : [],
   );
 }
 
 function ObjectionForm({ notice, onDone }: { notice: NoticeOut; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ObjectionValues>();
   const [file, setFile] = useState<File | null>(null);
@@ -57,7 +64,7 @@ function ObjectionForm({ notice, onDone }: { notice: NoticeOut; onDone: () => vo
       setFile(null);
       onDone();
     } catch (e) {
-      const errs = fieldErrors(e);
+      const errs = fieldErrors(e, lang);
       const fileErr = errs.find((x) => x.name === 'file');
       if (fileErr) setFileError(fileErr.errors[0] ?? null);
       const known = errs.filter(
@@ -208,10 +215,10 @@ export function PublicNoticePage() {
             <Typography.Text type="secondary">{t('notices.pending', { n: data.pendingObjections })}</Typography.Text>
           )}
         </Card>
-        {data.running ? (
+        {data.running && data.items.some((i) => !i.removed) ? (
           <ObjectionForm notice={data} onDone={reload} />
         ) : (
-          data.current && <Alert type="info" showIcon title={t('notices.object.ended')} data-testid="objection-closed" />
+          !data.running && data.current && <Alert type="info" showIcon title={t('notices.object.ended')} data-testid="objection-closed" />
         )}
       </Space>
     </div>
