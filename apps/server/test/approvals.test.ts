@@ -131,6 +131,20 @@ describe('approval and recognition after the notice', () => {
     });
     expect(await db.selectFrom('projects').selectAll().execute()).toHaveLength(0);
     expect(await db.selectFrom('approval_decisions').selectAll().execute()).toHaveLength(0);
+    // The officer's list to approve from says the same per project.
+    const candidates = await officer.get(`/api/approvals/candidates?planId=${planId}`);
+    expect(candidates.status).toBe(200);
+    const holds = Object.fromEntries(
+      candidates.body.items.map((c: { applicationId: string; hold: string | null }) => [c.applicationId, c.hold]),
+    );
+    expect(holds).toEqual({
+      [chainApp]: 'notice_running',
+      [backfillA]: 'notice_running',
+      [backfillB]: 'objection_open',
+      [backfillC]: 'removed_by_objection',
+      [contApp]: 'notice_running',
+      [recApp]: 'notice_running',
+    });
   });
 
   it('after the end, an open objection still holds its project; an upheld one, an unpublished one and a wrong amount are refused', async () => {
@@ -230,6 +244,13 @@ describe('approval and recognition after the notice', () => {
     expect(again.body.details.refusals[0]).toMatchObject({ reason: 'already_approved' });
     const decisions = await officer.get(`/api/approvals?planId=${planId}`);
     expect(decisions.body.items).toHaveLength(1);
+    const candidates = await officer.get(`/api/approvals/candidates?planId=${planId}`);
+    const approved = candidates.body.items.filter((c: { projectCode: string | null }) => c.projectCode);
+    expect(approved).toHaveLength(5);
+    expect(candidates.body.items.find((c: { applicationId: string }) => c.applicationId === backfillC)).toMatchObject({
+      hold: 'removed_by_objection',
+      projectCode: null,
+    });
   });
 
   it('each step is audited and the chain verifies', async () => {

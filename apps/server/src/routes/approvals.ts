@@ -1,4 +1,6 @@
 import {
+  ApprovalCandidateListOut,
+  ApprovalCandidateQuery,
   ApprovalDecisionInput,
   ApprovalDecisionListOut,
   ApprovalDecisionOut,
@@ -9,7 +11,7 @@ import {
   type Role,
 } from '@rdplan/domain';
 import { approveProjects } from '../commands/approvals/approve.js';
-import { getProject, listDecisions, listProjects } from '../commands/approvals/read.js';
+import { approvalCandidates, getProject, listDecisions, listProjects } from '../commands/approvals/read.js';
 import type { Deps } from '../context.js';
 import { requireUser, type RouteScope } from './helpers.js';
 
@@ -48,6 +50,21 @@ export async function approvalsRoutes(app: RouteScope, deps: Deps): Promise<void
       },
     },
     async (req) => listDecisions(deps, requireUser(req), req.query.planId),
+  );
+
+  app.get(
+    '/api/approvals/candidates',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        operationId: 'listApprovalCandidates',
+        summary: "The projects on the plan's notices, each with what holds its decision (4.3.b) or its project code once approved",
+        querystring: ApprovalCandidateQuery,
+        response: { 200: ApprovalCandidateListOut },
+      },
+    },
+    async (req) => approvalCandidates(deps, requireUser(req), req.query.planId),
   );
 
   app.get(

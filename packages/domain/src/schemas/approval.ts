@@ -54,3 +54,20 @@ export const ProjectCodeParams = z.strictObject({
     .string()
     .regex(/^GZ-\d{4}-3\.[1-4]-\d{4}$/, { message: 'a project code such as GZ-2026-3.2-0007 / 项目编号格式如 GZ-2026-3.2-0007' }),
 });
+
+export const ApprovalCandidateOut = z.object({
+  applicationId: Uuid,
+  track: z.enum(['consortium', 'backfill', 'continuation', 'recognition']),
+  unit: z.string(),
+  title: z.string(),
+  amount: z.number().nullable(),
+  noticeId: Uuid,
+  noticeTitle: z.string(),
+  noticeEndsAt: z.string(),
+  /** Why no decision may be taken now (4.3.b), null when the project may be approved. */
+  hold: z.enum(['not_on_notice', 'notice_running', 'objection_open', 'removed_by_objection']).nullable(),
+  projectCode: z.string().nullable(),
+});
+export type ApprovalCandidateOut = z.infer<typeof ApprovalCandidateOut>;
+export const ApprovalCandidateListOut = z.object({ items: z.array(ApprovalCandidateOut) });
+export const ApprovalCandidateQuery = z.strictObject({ planId: Uuid });
