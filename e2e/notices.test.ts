@@ -200,6 +200,11 @@ describe('public notice journey (issue 11, 4.3.b)', () => {
       await expect.poll(() => pub.getByTestId('notice-outcomes').textContent()).toContain('异议成立');
       await expect.poll(() => pub.getByTestId('notice-outcomes').textContent()).toContain('异议不成立');
       await shot(pub, 'notice-7-public-outcomes');
+
+      // --- The approval page holds the project: it left the list, so no decision can be taken on it.
+      await officer.goto(`${baseUrl}/app/approvals`);
+      await expect.poll(() => officer.getByTestId('approval-candidates').textContent(), { timeout: WAIT }).toContain('异议成立，已移出');
+      await shot(officer, 'notice-8-approval-held');
       await unitCtx.close();
       await officerCtx.close();
     },

@@ -94,7 +94,7 @@ export function NoticesPage() {
               value={chosen}
               onChange={setPlanId}
               loading={plans.loading}
-              options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.year} ${p.title}` }))}
+              options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
               data-testid="notices-plan"
             />
             {isOfficer && chosen && (

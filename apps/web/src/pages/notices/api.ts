@@ -1,5 +1,13 @@
 /** Typed wrappers for the public notice endpoints (公示, 4.3.b). */
-import type { NoticeOut, NoticeSource, NoticeSummaryOut, ObjectionOut, PlanView } from '@rdplan/domain';
+import type {
+  ApprovalCandidateOut,
+  ApprovalDecisionOut,
+  NoticeOut,
+  NoticeSource,
+  NoticeSummaryOut,
+  ObjectionOut,
+  PlanView,
+} from '@rdplan/domain';
 import { api, request } from '../../api/client';
 
 export interface ObjectionList {
@@ -31,4 +39,8 @@ export const noticesApi = {
   decide: (objectionId: string, body: { outcome: 'upheld' | 'dismissed'; reason: string; reply: string }) =>
     api.post<ObjectionOut>(`/api/objections/${id(objectionId)}/decision`, body),
   evidenceUrl: (objectionId: string) => `/api/objections/${id(objectionId)}/evidence`,
+  candidates: async (planId: string) => (await api.get<{ items: ApprovalCandidateOut[] }>('/api/approvals/candidates', { planId })).items,
+  decisions: async (planId: string) => (await api.get<{ items: ApprovalDecisionOut[] }>('/api/approvals', { planId })).items,
+  approve: (body: { planId: string; docNumber: string; applicationIds: string[]; title?: string }) =>
+    api.post<ApprovalDecisionOut>('/api/approvals', body),
 };

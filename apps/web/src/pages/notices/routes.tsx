@@ -6,33 +6,46 @@ import { NOTICE_ROLES } from './roles';
 
 const NoticesPage = lazy(() => import('./NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const NoticeAdminPage = lazy(() => import('./NoticeAdminPage').then((m) => ({ default: m.NoticeAdminPage })));
+const ApprovalsPage = lazy(() => import('./ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
 const PublicNoticePage = lazy(() => import('./PublicNoticePage').then((m) => ({ default: m.PublicNoticePage })));
 
-/** Officers' notice pages inside the signed-in area (/app/notices…). */
+/** Officers' notice and approval pages inside the signed-in area (/app/notices…, /app/approvals). */
 export function noticesAppRoutes() {
   return (
-    <Route path="notices">
+    <>
       <Route
-        index
+        path="approvals"
         element={
           <RequireAuth roles={NOTICE_ROLES}>
             <Suspense fallback={<PageSpin />}>
-              <NoticesPage />
+              <ApprovalsPage />
             </Suspense>
           </RequireAuth>
         }
       />
-      <Route
-        path=":id"
-        element={
-          <RequireAuth roles={NOTICE_ROLES}>
-            <Suspense fallback={<PageSpin />}>
-              <NoticeAdminPage />
-            </Suspense>
-          </RequireAuth>
-        }
-      />
-    </Route>
+      <Route path="notices">
+        <Route
+          index
+          element={
+            <RequireAuth roles={NOTICE_ROLES}>
+              <Suspense fallback={<PageSpin />}>
+                <NoticesPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path=":id"
+          element={
+            <RequireAuth roles={NOTICE_ROLES}>
+              <Suspense fallback={<PageSpin />}>
+                <NoticeAdminPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+      </Route>
+    </>
   );
 }
 
