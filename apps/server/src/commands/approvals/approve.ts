@@ -117,7 +117,7 @@ export async function approveProjects(deps: Deps, actor: Actor, input: ApprovalD
         });
         continue;
       }
-      const hold = await decisionHoldFor(tx, id, now, { requireEnded: true });
+      const hold = await decisionHoldFor(tx, id, deps.clock.now(), { requireEnded: true, lock: true });
       if (hold) {
         const m = DECISION_HOLD_MESSAGES[hold.reason];
         refusals.push({ applicationId: id, reason: hold.reason, rule: '4.3.b', message: `${m.en} / ${m.zh}` });

@@ -6,16 +6,24 @@ import type { Executor } from '../../db/database.js';
  * objection filed on it, read with the objections locked so that a decision and a new objection do not
  * pass each other.
  */
-export async function decisionHoldFor(db: Executor, applicationId: string, now: Date, options: { requireEnded?: boolean } = {}) {
-  const notice = await db
+export async function decisionHoldFor(
+  db: Executor,
+  applicationId: string,
+  now: Date,
+  options: { requireEnded?: boolean; lock?: boolean } = {},
+) {
+  let noticeQuery = db
     .selectFrom('notice_items as i')
     .innerJoin('notices as n', 'n.id', 'i.notice_id')
     .select(['n.published_at', 'n.ends_at', 'n.series_id'])
     .where('i.application_id', '=', applicationId)
     .orderBy('n.version', 'desc')
     .orderBy('n.published_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+  // A decision locks the notice: an objection being filed on it (which holds the notice for share) commits
+  // first and is seen here, or waits and then finds the notice ended.
+  if (options.lock) noticeQuery = noticeQuery.forUpdate('n');
+  const notice = await noticeQuery.executeTakeFirst();
   const objections = await db
     .selectFrom('notice_objections')
     .select(['id', 'status', 'decision_reason'])
@@ -43,7 +51,7 @@ export async function assertNoDecisionHold(
   now: Date,
   options: { requireEnded?: boolean } = {},
 ): Promise<void> {
-  const hold: DecisionHold | null = await decisionHoldFor(db, applicationId, now, options);
+  const hold: DecisionHold | null = await decisionHoldFor(db, applicationId, now, { ...options, lock: true });
   if (!hold) return;
   const message = DECISION_HOLD_MESSAGES[hold.reason];
   throw new AppError('state_conflict', { ...hold, applicationId, rule: '4.3.b', message: `${message.en} / ${message.zh}` });

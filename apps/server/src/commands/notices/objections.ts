@@ -101,9 +101,11 @@ export async function fileObjection(deps: Deps, noticeId: string, upload: Object
   const activeContent = await pdfActiveContent(upload.buffer);
   const sha = await deps.blobs.put(upload.buffer, { mime: 'application/pdf' });
   return inTransaction(deps, async (tx, at) => {
-    // Checked again inside the transaction: the end may have passed while the file was stored.
+    // Checked again inside the transaction, holding the series' notices for share (a decision on its projects
+    // locks them), by the clock read after the lock: the end may have passed while the file was stored.
+    await tx.selectFrom('notices').select('id').where('series_id', '=', notice.series_id).forShare().execute();
     const fresh = await findNotice(tx, notice.id);
-    if (!fresh?.current || !noticeRunning({ publishedAt: fresh.published_at, endsAt: fresh.ends_at }, at))
+    if (!fresh?.current || !noticeRunning({ publishedAt: fresh.published_at, endsAt: fresh.ends_at }, deps.clock.now()))
       throw new AppError('state_conflict', { reason: 'notice_ended', rule: '4.3.b', endsOn: notice.ends_on });
     await tx
       .insertInto('blobs')
