@@ -350,6 +350,16 @@ describe('publishing, the public pages, objections and their handling', () => {
       expect.objectContaining({ applicationId: p.backfill, outcome: 'upheld', projectTitle: '工业大模型推理芯片研发' }),
     ]);
     expect(page.body.pendingObjections).toBe(0);
+    // A project that has left the list takes no further objection.
+    const onRemoved = await object(pub, selection.id, {
+      name: '周敏',
+      workUnit: '广州某单位',
+      phone: '13600000000',
+      applicationId: p.backfill,
+      grounds: '对已移出名单的项目再次提出的异议。',
+    });
+    expect(onRemoved.status).toBe(400);
+    expect(onRemoved.body.details[0]).toMatchObject({ path: 'body.applicationId', message: expect.stringContaining('已移出公示名单') });
     const other = await pub.get<NoticeOut>(`/api/public/notices/${verified.id}`);
     expect(other.body.items[0]!.removed).toBeNull();
     expect(other.body.outcomes[0]).toMatchObject({ outcome: 'dismissed' });

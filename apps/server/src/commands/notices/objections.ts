@@ -89,6 +89,17 @@ export async function fileObjection(deps: Deps, noticeId: string, upload: Object
     throw new AppError('validation_failed', [
       { path: 'body.applicationId', message: 'the project is not on this notice / 所选项目不在本公示名单中' },
     ]);
+  const upheld = await deps.db
+    .selectFrom('notice_objections')
+    .select('id')
+    .where('series_id', '=', notice.series_id)
+    .where('application_id', '=', fields.applicationId)
+    .where('status', '=', 'upheld')
+    .executeTakeFirst();
+  if (upheld)
+    throw new AppError('validation_failed', [
+      { path: 'body.applicationId', message: 'the project has already left the list / 该项目已移出公示名单' },
+    ]);
   if (upload.truncated || upload.buffer.length > EVIDENCE_MAX_MB * 1024 * 1024)
     throw new AppError('payload_too_large', { path: 'body.file', maxMb: EVIDENCE_MAX_MB });
   if (upload.buffer.length === 0 || !isPdf(upload.buffer))
