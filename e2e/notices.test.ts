@@ -122,8 +122,15 @@ describe('public notice journey (issue 11, 4.3.b)', () => {
       await officerApi.post(`/api/applications/${created.id}/formal-check`, { decision: 'pass', checklist, comment: '材料齐全' });
       await officerApi.post(`/api/applications/${created.id}/recheck`, { passed: true, checklist, comment: '凭证核验无误' });
 
-      // --- The officer publishes the notice of the re-checked recognitions.
+      // --- The plan's setting: whether the day of publication counts (off by default, a switch on the plan page).
       const officer = await as(OFFICER);
+      const plans = (await (await officer.request.get(`${baseUrl}/api/plans`)).json()) as { items: { id: string }[] };
+      await officer.goto(`${baseUrl}/app/plans/${plans.items[0]!.id}`);
+      const firstDay = officer.getByTestId('plan-param-row-noticeFirstDayCounts');
+      await firstDay.waitFor();
+      await attrIs(firstDay.locator('button[role="switch"]'), 'aria-checked', 'false');
+
+      // --- The officer publishes the notice of the re-checked recognitions.
       await officer.goto(`${baseUrl}/app/notices`);
       await officer.getByTestId('notice-publish').click();
       await officer.getByTestId('notice-source-recognition').click();
