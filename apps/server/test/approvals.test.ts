@@ -33,6 +33,11 @@ const pub = h.client();
 const HOW = '请于公示期内以书面形式向广州市科学技术局提出异议，并附真实姓名、工作单位、联系方式和证明材料。';
 
 const { planId, calls } = await seedPlanAndCalls(db, { year: 2026 });
+const unitMail = new Map<string, string>();
+const orgIds = new Map<string, string>();
+async function mailsTo(email: string) {
+  return db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', email).execute();
+}
 async function app(
   track: 'consortium' | 'backfill' | 'continuation' | 'recognition',
   name: string,
@@ -41,6 +46,9 @@ async function app(
   money: { city?: number; amount?: number } = {},
 ) {
   const org = await createOrg(db, { name });
+  // Each unit has an active administrator; the outbox tells who was mailed.
+  unitMail.set(name, (await createUser(db, { roles: ['unit_admin'], orgId: org.id })).email);
+  orgIds.set(name, org.id);
   const a = await insertApplication(db, { callId: calls[track], track, orgId: org.id, cityFunds: money.city ?? null, form: { title } });
   await db
     .updateTable('applications')
@@ -180,13 +188,50 @@ describe('approval and recognition after the notice', () => {
     });
   });
 
-  it('approves the batch with its 文号 once the objection is dismissed: stable codes, amounts by source, rule codes', async () => {
+  it("mails each unit about its own project: the notice, and an objection's outcome without the objector's data", async () => {
+    // A member and a disabled account of the 乙 unit: the member is mailed too, the disabled one is not.
+    const orgB = orgIds.get('广州递补乙公司')!;
+    const member = await createUser(db, { roles: ['unit_member'], orgId: orgB });
+    const disabled = await createUser(db, { roles: ['unit_admin'], orgId: orgB, status: 'disabled' });
+    const a = await mailsTo(unitMail.get('广州递补甲公司')!);
+    expect(a).toHaveLength(1);
+    expect(a[0]!.subject).toContain('公示');
+    expect(a[0]!.subject).toContain('Notice published');
+    expect(a[0]!.body).toContain('“工业大模型推理芯片研发”');
+    expect(a[0]!.body).toContain('2026-06-08'); // the period's end, Beijing time
+    expect(a[0]!.body).not.toContain('固态电池电解质研发'); // another unit's project
+    expect(a[0]!.body.indexOf('您好')).toBeLessThan(a[0]!.body.indexOf('Dear'));
+    expect(await mailsTo(unitMail.get('广州认定公司')!)).toHaveLength(1);
+    // A unit with no project on a notice gets nothing; nor does the unpublished recognition's unit.
+    expect(await mailsTo(unitMail.get('广州未公示公司')!)).toHaveLength(0);
+    // The upheld objection: the 丙 unit learns the outcome and the reason, not who objected nor the reply.
+    const c = await mailsTo(unitMail.get('广州递补丙公司')!);
+    expect(c).toHaveLength(2);
+    const decided = c.find((m) => m.subject.includes('异议'))!;
+    expect(decided.body).toContain('经核查属实，移出名单。');
+    expect(decided.body).toContain('移出公示名单');
+    for (const secret of ['李明', '广州某大学', '020-12345678', '经核查属实，该项目已移出名单。', '研究内容与已立项项目重复'])
+      expect(decided.body).not.toContain(secret);
+    // The dismissal of 乙's objection reaches both its active accounts, not the disabled one, nor 甲.
     const dismissed = await officer.post(`/api/objections/${objectionB}/decision`, {
       outcome: 'dismissed',
       reason: '经核查，研究内容不重复。',
       reply: '经核查，异议不成立。',
     });
     expect(dismissed.status).toBe(200);
+    for (const email of [unitMail.get('广州递补乙公司')!, member.email]) {
+      const m = (await mailsTo(email)).filter((x) => x.subject.includes('异议'));
+      expect(m).toHaveLength(1);
+      expect(m[0]!.body).toContain('经核查，研究内容不重复。');
+      expect(m[0]!.body).not.toContain('李明');
+      expect(m[0]!.body).not.toContain('经核查，异议不成立。');
+    }
+    expect(await mailsTo(disabled.email)).toHaveLength(0);
+    expect(await mailsTo(unitMail.get('广州递补甲公司')!)).toHaveLength(1);
+    expect(await mailsTo(signedIn[1]!.email)).toHaveLength(0); // the unit with no project
+  });
+
+  it('approves the batch with its 文号 once the objection is dismissed: stable codes, amounts by source, rule codes', async () => {
     expect((await unitUser.post('/api/approvals', { planId, docNumber: '穗科〔2026〕88号', applicationIds: ALL })).status).toBe(403);
     const res = await officer.post<ApprovalDecisionOut>('/api/approvals', { planId, docNumber: '穗科〔2026〕88号', applicationIds: ALL });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -218,6 +263,20 @@ describe('approval and recognition after the notice', () => {
       kpis: [{ indicator: '推理能效', target: '≥ 10 TOPS/W', measure: '第三方测试' }],
     });
     expect(projectCode(2026, 'backfill', 7)).toBe('GZ-2026-3.2-0007');
+
+    // Each unit is mailed its project code and the 文号; the recognised one without city funds.
+    const approvedMail = (await mailsTo(unitMail.get('广州递补甲公司')!)).find((m) => m.subject.includes('GZ-'))!;
+    expect(approvedMail.subject).toBe('项目立项：GZ-2026-3.2-0001 / Project approved: GZ-2026-3.2-0001');
+    expect(approvedMail.body).toContain('穗科〔2026〕88号');
+    expect(approvedMail.body).toContain('市财政资助：100 万元');
+    expect(approvedMail.body).toContain('City funds: RMB 1 million');
+    const recognisedMail = (await mailsTo(unitMail.get('广州认定公司')!)).find((m) => m.subject.includes('GZ-'))!;
+    expect(recognisedMail.subject).toContain('GZ-2026-3.4-0001');
+    expect(recognisedMail.subject).toContain('项目认定');
+    expect(recognisedMail.body).not.toContain('市财政资助');
+    // The unit whose project was taken off the list, and a unit with no project, get no approval mail.
+    expect((await mailsTo(unitMail.get('广州递补丙公司')!)).some((m) => m.subject.includes('GZ-'))).toBe(false);
+    expect(await mailsTo(unitMail.get('广州未公示公司')!)).toHaveLength(0);
 
     const one = await officer.get(`/api/projects/GZ-2026-3.2-0002`);
     expect(one.status).toBe(200);

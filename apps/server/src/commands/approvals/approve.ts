@@ -15,6 +15,7 @@ import { str } from '../../repositories/review-selection.js';
 import { decisionHoldFor } from '../notices/guard.js';
 import { assertOfficer } from '../notices/publish.js';
 import { inTransaction } from '../transaction.js';
+import { mailProjectDecided } from '../notices/unit-mail.js';
 
 const ZH = new Intl.Collator('zh-Hans-CN');
 
@@ -191,6 +192,14 @@ export async function approveProjects(deps: Deps, actor: Actor, input: ApprovalD
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await mailProjectDecided(tx, app.org_id, {
+        title: str(form.title),
+        code,
+        docNumber: input.docNumber,
+        decisionTitle: decision.title,
+        kind: outcome.kind,
+        cityFunds: outcome.cityFunds,
+      });
       await appendAudit(tx, actor, now, {
         action: outcome.kind === 'approved' ? 'project.approve' : 'project.recognise',
         entityType: 'project',

@@ -14,6 +14,7 @@ import { isPdf } from '../../storage/blobs.js';
 import { pdfActiveContent } from '../../storage/pdf-scan.js';
 import { inTransaction } from '../transaction.js';
 import { assertOfficer } from './publish.js';
+import { mailObjectionDecided } from './unit-mail.js';
 
 /** Evidence PDFs of objections, at most this large. */
 export const EVIDENCE_MAX_MB = 20;
@@ -267,6 +268,16 @@ export async function decideObjection(deps: Deps, actor: Actor, id: string, inpu
         ].join('\n'),
       );
     }
+    // The applicant unit learns the outcome and the reason, never who objected nor the reply to them.
+    const target = await tx.selectFrom('applications as a').select('a.org_id').where('a.id', '=', row.application_id).executeTakeFirst();
+    const noticeTitle = await tx.selectFrom('notices').select('title').where('id', '=', row.notice_id).executeTakeFirstOrThrow();
+    if (target)
+      await mailObjectionDecided(tx, target.org_id, {
+        title: full.title ?? '',
+        noticeTitle: noticeTitle.title,
+        outcome: input.outcome,
+        reason: input.reason,
+      });
     await appendAudit(tx, actor, now, {
       action: `notice.objection_${input.outcome === 'upheld' ? 'uphold' : 'dismiss'}`,
       entityType: 'notice_objection',

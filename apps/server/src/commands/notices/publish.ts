@@ -24,6 +24,7 @@ import {
   removalsOf,
 } from '../../repositories/notices.js';
 import { inTransaction } from '../transaction.js';
+import { mailNoticePublished } from './unit-mail.js';
 
 export function assertOfficer(actor: Actor): void {
   if (!hasAnyRole(actor.roles, ['officer'])) throw new AppError('forbidden');
@@ -88,6 +89,22 @@ async function insertVersion(
       })),
     )
     .execute();
+  // Each unit with a project on the notice is told, in this transaction (a rollback sends nothing).
+  const orgs = await tx
+    .selectFrom('applications')
+    .select(['id', 'org_id'])
+    .where(
+      'id',
+      'in',
+      v.items.map((it) => it.id),
+    )
+    .execute();
+  const orgOf = new Map(orgs.map((o) => [o.id, o.org_id]));
+  await mailNoticePublished(
+    tx,
+    { id: notice.id, title: v.title, startsOn: period.startsOn, endsOn: period.endsOn, corrected: v.version > 1 },
+    v.items.flatMap((it) => (orgOf.has(it.id) ? [{ orgId: orgOf.get(it.id)!, title: it.title }] : [])),
+  );
   return { id: notice.id, period, plan };
 }
 
