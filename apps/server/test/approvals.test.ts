@@ -312,6 +312,28 @@ describe('approval and recognition after the notice', () => {
     });
   });
 
+  it('the application view carries the project it became: code, 文号, approved amount in yuan, when', async () => {
+    const unit = h.client();
+    expect((await unit.login(unitMail.get('广州递补甲公司')!, PASSWORD)).status).toBe(200);
+    const mine = await unit.get(`/api/applications/${backfillA}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.project).toEqual({
+      code: 'GZ-2026-3.2-0001',
+      kind: 'approved',
+      docNumber: '穗科〔2026〕88号',
+      decisionTitle: '关于下达2026年度广州市重点领域研发计划项目的通知',
+      approvedAmount: 1_000_000,
+      approvedAt: h.clock.now().toISOString(),
+    });
+    // Another unit's application stays out of reach; the officer reads the recognition (no city funds).
+    expect((await unit.get(`/api/applications/${backfillB}`)).status).toBe(404);
+    const rec = await officer.get(`/api/applications/${recApp}`);
+    expect(rec.body.project).toMatchObject({ code: 'GZ-2026-3.4-0001', kind: 'recognised', approvedAmount: 0 });
+    // Not approved (taken off the list, never published): no project.
+    expect((await officer.get(`/api/applications/${backfillC}`)).body.project).toBeNull();
+    expect((await officer.get(`/api/applications/${unnoticed}`)).body.project).toBeNull();
+  });
+
   it('each step is audited and the chain verifies', async () => {
     const actions = (await db.selectFrom('audit_events').select('action').execute()).map((a) => a.action);
     expect(actions.filter((a) => a === 'project.approve')).toHaveLength(4);

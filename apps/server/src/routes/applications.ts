@@ -49,6 +49,16 @@ const ApplicationOut = z.looseObject({
   status: z.string(),
   version: z.number(),
   rules: z.array(z.looseObject({ code: z.string(), outcome: z.string(), blocking: z.boolean() })),
+  project: z
+    .object({
+      code: z.string(),
+      kind: z.enum(['approved', 'recognised']),
+      docNumber: z.string(),
+      decisionTitle: z.string(),
+      approvedAmount: z.number().int(),
+      approvedAt: z.string(),
+    })
+    .nullable(),
 });
 type ApplicationOut = z.infer<typeof ApplicationOut>;
 /** ApplicationView is an interface without an index signature; the loose schema documents its main keys. */
