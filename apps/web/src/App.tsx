@@ -23,6 +23,7 @@ import { reviewingAppRoutes } from './pages/reviewing/routes';
 import { selectionAppRoutes } from './pages/selection/routes';
 import { mapAppRoutes } from './pages/map/routes';
 import { auditAppRoutes } from './pages/audit/routes';
+import { noticesAppRoutes, noticesPublicRoutes } from './pages/notices/routes';
 
 // Staff and applicant pages load on demand.
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -54,6 +55,7 @@ export function App() {
         {plansPublicRoutes()}
         {workplansPublicRoutes()}
         {applicationsPublicRoutes()}
+        {noticesPublicRoutes()}
       </Route>
       <Route
         path="app"
@@ -163,6 +165,7 @@ export function App() {
         {reviewingAppRoutes()}
         {selectionAppRoutes()}
         {auditAppRoutes()}
+        {noticesAppRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />

@@ -41,3 +41,7 @@ export * from './schemas/audit.js';
 export * from './review/conflicts.js';
 export * from './review/affinity.js';
 export * from './review/scoring.js';
+export * from './notice.js';
+export * from './schemas/notice.js';
+export * from './approval.js';
+export * from './schemas/approval.js';

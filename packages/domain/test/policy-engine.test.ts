@@ -192,6 +192,7 @@ describe('PlanParams', () => {
       continuationSharePct: 20,
       continuationCap: 2_000_000,
       noticeWorkingDays: 5,
+      noticeFirstDayCounts: false,
     });
   });
 
@@ -237,9 +238,9 @@ describe('PlanParams', () => {
       expect(meta.label.en.length, key).toBeGreaterThan(0);
       expect(isRuleCode(meta.rule) || meta.rule === '4.3.b', key).toBe(true);
     }
-    // Every parameter but the notice period is read by the rule it is filed under.
+    // Every parameter but the notice period's two is read by the rule it is filed under (notice.ts reads those).
     const read = new Set(RULE_CATALOGUE.flatMap((r) => r.params));
-    expect(Object.keys(PARAM_META).filter((k) => !read.has(k as keyof PlanParams))).toEqual(['noticeWorkingDays']);
+    expect(Object.keys(PARAM_META).filter((k) => !read.has(k as keyof PlanParams))).toEqual(['noticeWorkingDays', 'noticeFirstDayCounts']);
   });
 });
 

@@ -760,6 +760,112 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** A published version of a public notice (4.3.b); never updated: a correction is a new version. */
+export interface NoticesTable {
+  id: Generated<string>;
+  series_id: string;
+  version: number;
+  plan_id: string;
+  source: 'selection' | 'continuation' | 'recognition';
+  title: string;
+  how_to_object: string;
+  working_days: number;
+  first_day_counts: boolean;
+  /** 'YYYY-MM-DD' (Beijing time). */
+  starts_on: string;
+  ends_on: string;
+  /** The end of ends_on, Beijing time. */
+  ends_at: Date;
+  correction_reason: string | null;
+  published_by: string | null;
+  published_by_label: string;
+  published_at: Date;
+}
+
+export interface NoticeItemsTable {
+  notice_id: string;
+  application_id: string;
+  position: number;
+  org_name: string;
+  title: string;
+  track: TrackColumn;
+  field_or_chain: string;
+  /** Yuan; null for a recognition (3.4.b). */
+  amount: number | null;
+  amount_rule: string;
+}
+
+export interface NoticeObjectionsTable {
+  id: Generated<string>;
+  notice_id: string;
+  series_id: string;
+  application_id: string;
+  name: string;
+  work_unit: string;
+  phone: string | null;
+  email: string | null;
+  grounds: string;
+  evidence_sha256: string | null;
+  evidence_filename: string | null;
+  evidence_size: number | null;
+  evidence_active_content: ColumnType<string[], string[] | undefined, string[]>;
+  received_at: Date;
+  status: Generated<'open' | 'upheld' | 'dismissed'>;
+  /** [{ note, by, at }] */
+  notes: JsonDefault<unknown>;
+  decision_reason: string | null;
+  reply: string | null;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: Date | null;
+}
+
+export interface NoticeObjectionAttemptsTable {
+  id: Generated<string>;
+  notice_id: string;
+  attempted_at: Date;
+  reason: string;
+  name: Generated<string>;
+  application_id: string | null;
+}
+
+/** A batch approval decision (立项 / 认定) with its reference number (文号). */
+export interface ApprovalDecisionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  doc_number: string;
+  title: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_by_label: string;
+  decided_at: Date;
+}
+
+/** An approved or recognised application, under its stable code (GZ-2026-3.2-0007). */
+export interface ProjectsTable {
+  id: Generated<string>;
+  code: string;
+  application_id: string;
+  decision_id: string;
+  plan_id: string;
+  year: number;
+  track: TrackColumn;
+  seq: number;
+  kind: 'approved' | 'recognised';
+  org_id: string;
+  org_name: string;
+  title: string;
+  leader: Json<unknown> | null;
+  team: JsonDefault<unknown>;
+  /** { city, self, other } in yuan. */
+  amounts: Json<unknown>;
+  period_from: string | null;
+  period_to: string | null;
+  kpis: JsonDefault<unknown>;
+  rules: string[];
+  created_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   control_edges: ControlEdgesTable;
@@ -820,6 +926,12 @@ export interface DB {
   selections: SelectionsTable;
   selection_field_budgets: SelectionFieldBudgetsTable;
   rate_limits: RateLimitsTable;
+  notices: NoticesTable;
+  notice_items: NoticeItemsTable;
+  notice_objections: NoticeObjectionsTable;
+  notice_objection_attempts: NoticeObjectionAttemptsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  projects: ProjectsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -20,6 +20,8 @@ import { reviewAssignmentRoutes } from './review-assignment.js';
 import { reviewScoringRoutes } from './review-scoring.js';
 import { reviewSelectionRoutes } from './review-selection.js';
 import { auditRoutes } from './audit.js';
+import { noticesRoutes } from './notices.js';
+import { approvalsRoutes } from './approvals.js';
 
 /** Every route module, registered in this order. */
 export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
@@ -43,4 +45,6 @@ export const routes: ((app: RouteScope, deps: Deps) => Promise<void>)[] = [
   reviewScoringRoutes,
   reviewSelectionRoutes,
   auditRoutes,
+  noticesRoutes,
+  approvalsRoutes,
 ];

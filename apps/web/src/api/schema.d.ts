@@ -2527,6 +2527,300 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Notices running now (current versions), for the public home page
+     * @description Public: no sign-in needed.
+     */
+    get: operations['listPublicNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One notice version: what is published, from when to when, how to object, outcomes of decided objections
+     * @description Public: no sign-in needed.
+     */
+    get: operations['getPublicNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/notices/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Object to a project on a running notice (multipart: name, workUnit, phone or email, applicationId, grounds, file = evidence PDF)
+     * @description Anonymous or grounds-less objections answer 400 naming the field; after the end 409 notice_ended and the attempt is recorded. Rate limited per address.
+     *
+     *     Public: no sign-in needed. Send the `x-csrf-token` header.
+     */
+    post: operations['fileNoticeObjection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Current notices (running or ended), optionally of one plan, with open objections
+     * @description Roles: officer (科技局业务人员), admin (系统管理员).
+     */
+    get: operations['listNotices'];
+    put?: never;
+    /**
+     * Publish a notice of the plan's confirmed selection, verified continuations or re-checked recognitions (4.3.b)
+     * @description Runs the plan's noticeWorkingDays on the working-day calendar (409 calendar_gap when it reaches a year without data).
+     *
+     *     Roles: officer (科技局业务人员). Send the `x-csrf-token` header.
+     */
+    post: operations['publishNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One notice version with its open objections
+     * @description Roles: officer (科技局业务人员), admin (系统管理员).
+     */
+    get: operations['getNotice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a correction: a new version of the notice with its reason (the published one is never edited)
+     * @description Roles: officer (科技局业务人员). Send the `x-csrf-token` header.
+     */
+    post: operations['correctNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The objections of the notice's series and the refused late attempts
+     * @description Roles: officer (科技局业务人员), admin (系统管理员).
+     */
+    get: operations['listNoticeObjections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/objections/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a note of the investigation to an open objection
+     * @description Roles: officer (科技局业务人员). Send the `x-csrf-token` header.
+     */
+    post: operations['addObjectionNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/objections/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide an objection: upheld (the project leaves the list, reason shown) or dismissed, with the reply to the objector
+     * @description Roles: officer (科技局业务人员). Send the `x-csrf-token` header.
+     */
+    post: operations['decideObjection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/objections/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an objection's evidence (PDF)
+     * @description Roles: officer (科技局业务人员), admin (系统管理员).
+     */
+    get: operations['getObjectionEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Batch approval decisions, optionally of one plan, with their projects
+     * @description Roles: officer (科技局业务人员), admin (系统管理员), analyst (数据分析人员).
+     */
+    get: operations['listApprovalDecisions'];
+    put?: never;
+    /**
+     * Approve (3.1–3.3) or recognise (3.4) projects in one batch decision with its reference number (文号)
+     * @description Each application must have been on a notice that has ended with no open objection (4.3.b); 409 not_approvable lists every refusal; all or nothing.
+     *
+     *     Roles: officer (科技局业务人员). Send the `x-csrf-token` header.
+     */
+    post: operations['approveProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/approvals/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The projects on the plan's notices, each with what holds its decision (4.3.b) or its project code once approved
+     * @description Roles: officer (科技局业务人员), admin (系统管理员), analyst (数据分析人员).
+     */
+    get: operations['listApprovalCandidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Approved and recognised projects by code, optionally of one plan
+     * @description Roles: officer (科技局业务人员), admin (系统管理员), analyst (数据分析人员).
+     */
+    get: operations['listProjects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One project by its stable code (e.g. GZ-2026-3.2-0007)
+     * @description Roles: officer (科技局业务人员), admin (系统管理员), analyst (数据分析人员).
+     */
+    get: operations['getProject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2591,6 +2885,8 @@ export interface components {
       continuationCap: number;
       /** @default 5 */
       noticeWorkingDays: number;
+      /** @default false */
+      noticeFirstDayCounts: boolean;
     };
     RuleDecision: {
       /** @enum {string} */
@@ -2710,6 +3006,8 @@ export interface components {
         continuationCap: number;
         /** @default 5 */
         noticeWorkingDays: number;
+        /** @default false */
+        noticeFirstDayCounts: boolean;
       };
       inPrinciple: boolean;
       decision: components['schemas']['RuleDecision'] | null;
@@ -2928,6 +3226,17 @@ export interface components {
       allowedEvents: (
         'submit' | 'withdraw' | 'formal_pass' | 'formal_return' | 'formal_reject' | 'recheck' | 'verify' | 'select' | 'not_select'
       )[];
+      /** @description The project it became once approved (立项) or recognised (认定), else null */
+      project: {
+        code: string;
+        /** @enum {string} */
+        kind: 'approved' | 'recognised';
+        docNumber: string;
+        decisionTitle: string;
+        /** @description City funds approved, integer yuan (0 for a recognition, 3.4.b) */
+        approvedAmount: number;
+        approvedAt: string;
+      } | null;
       isApplicant: boolean;
       canEdit: boolean;
       checks: {
@@ -7594,6 +7903,8 @@ export interface operations {
                 continuationCap: number;
                 /** @default 5 */
                 noticeWorkingDays: number;
+                /** @default false */
+                noticeFirstDayCounts: boolean;
               };
               budgets: {
                 total: number;
@@ -7688,6 +7999,7 @@ export interface operations {
             continuationSharePct?: number;
             continuationCap?: number;
             noticeWorkingDays?: number;
+            noticeFirstDayCounts?: boolean;
           };
           /**
            * @default {
@@ -7765,6 +8077,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             budgets: {
               total: number;
@@ -7915,6 +8229,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             budgets: {
               total: number;
@@ -8017,6 +8333,7 @@ export interface operations {
             continuationSharePct?: number;
             continuationCap?: number;
             noticeWorkingDays?: number;
+            noticeFirstDayCounts?: boolean;
           };
           budgets?: {
             total?: number;
@@ -8085,6 +8402,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             budgets: {
               total: number;
@@ -8250,6 +8569,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             budgets: {
               total: number;
@@ -8445,6 +8766,8 @@ export interface operations {
                 continuationCap: number;
                 /** @default 5 */
                 noticeWorkingDays: number;
+                /** @default false */
+                noticeFirstDayCounts: boolean;
               };
               rules: components['schemas']['RuleResult'][];
               publishedAt: string | null;
@@ -8615,6 +8938,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
@@ -8779,6 +9104,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
@@ -8950,6 +9277,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
@@ -9129,6 +9458,8 @@ export interface operations {
               continuationCap: number;
               /** @default 5 */
               noticeWorkingDays: number;
+              /** @default false */
+              noticeFirstDayCounts: boolean;
             };
             rules: components['schemas']['RuleResult'][];
             publishedAt: string | null;
@@ -18634,6 +18965,1755 @@ export interface operations {
       };
       /** @description Refused: `forbidden` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listPublicNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              seriesId: string;
+              version: number;
+              current: boolean;
+              /** Format: uuid */
+              planId: string;
+              year: number;
+              /** @enum {string} */
+              source: 'selection' | 'continuation' | 'recognition';
+              title: string;
+              publishedAt: string;
+              startsOn: string;
+              endsOn: string;
+              endsAt: string;
+              workingDays: number;
+              firstDayCounts: boolean;
+              running: boolean;
+              itemCount: number;
+              correctionReason: string | null;
+              openObjections?: number;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPublicNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seriesId: string;
+            version: number;
+            current: boolean;
+            /** Format: uuid */
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            source: 'selection' | 'continuation' | 'recognition';
+            title: string;
+            publishedAt: string;
+            startsOn: string;
+            endsOn: string;
+            endsAt: string;
+            workingDays: number;
+            firstDayCounts: boolean;
+            running: boolean;
+            itemCount: number;
+            correctionReason: string | null;
+            openObjections?: number;
+            howToObject: string;
+            /** @enum {string} */
+            rule: '4.3.b';
+            items: {
+              /** Format: uuid */
+              applicationId: string;
+              position: number;
+              unit: string;
+              title: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              fieldOrChain: string;
+              amount: number | null;
+              amountRule: string;
+              removed: {
+                reason: string;
+                at: string;
+              } | null;
+            }[];
+            versions: {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              publishedAt: string;
+              correctionReason: string | null;
+            }[];
+            outcomes: {
+              /** Format: uuid */
+              applicationId: string;
+              projectTitle: string;
+              receivedOn: string;
+              /** @enum {string} */
+              outcome: 'upheld' | 'dismissed';
+              reason: string;
+              decidedOn: string;
+            }[];
+            pendingObjections: number;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  fileNoticeObjection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            receivedAt: string;
+            /** Format: uuid */
+            applicationId: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listNotices: {
+    parameters: {
+      query?: {
+        planId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              seriesId: string;
+              version: number;
+              current: boolean;
+              /** Format: uuid */
+              planId: string;
+              year: number;
+              /** @enum {string} */
+              source: 'selection' | 'continuation' | 'recognition';
+              title: string;
+              publishedAt: string;
+              startsOn: string;
+              endsOn: string;
+              endsAt: string;
+              workingDays: number;
+              firstDayCounts: boolean;
+              running: boolean;
+              itemCount: number;
+              correctionReason: string | null;
+              openObjections?: number;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  publishNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          planId: string;
+          /** @enum {string} */
+          source: 'selection' | 'continuation' | 'recognition';
+          title?: string;
+          howToObject: string;
+          applicationIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seriesId: string;
+            version: number;
+            current: boolean;
+            /** Format: uuid */
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            source: 'selection' | 'continuation' | 'recognition';
+            title: string;
+            publishedAt: string;
+            startsOn: string;
+            endsOn: string;
+            endsAt: string;
+            workingDays: number;
+            firstDayCounts: boolean;
+            running: boolean;
+            itemCount: number;
+            correctionReason: string | null;
+            openObjections?: number;
+            howToObject: string;
+            /** @enum {string} */
+            rule: '4.3.b';
+            items: {
+              /** Format: uuid */
+              applicationId: string;
+              position: number;
+              unit: string;
+              title: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              fieldOrChain: string;
+              amount: number | null;
+              amountRule: string;
+              removed: {
+                reason: string;
+                at: string;
+              } | null;
+            }[];
+            versions: {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              publishedAt: string;
+              correctionReason: string | null;
+            }[];
+            outcomes: {
+              /** Format: uuid */
+              applicationId: string;
+              projectTitle: string;
+              receivedOn: string;
+              /** @enum {string} */
+              outcome: 'upheld' | 'dismissed';
+              reason: string;
+              decidedOn: string;
+            }[];
+            pendingObjections: number;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed`, `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seriesId: string;
+            version: number;
+            current: boolean;
+            /** Format: uuid */
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            source: 'selection' | 'continuation' | 'recognition';
+            title: string;
+            publishedAt: string;
+            startsOn: string;
+            endsOn: string;
+            endsAt: string;
+            workingDays: number;
+            firstDayCounts: boolean;
+            running: boolean;
+            itemCount: number;
+            correctionReason: string | null;
+            openObjections?: number;
+            howToObject: string;
+            /** @enum {string} */
+            rule: '4.3.b';
+            items: {
+              /** Format: uuid */
+              applicationId: string;
+              position: number;
+              unit: string;
+              title: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              fieldOrChain: string;
+              amount: number | null;
+              amountRule: string;
+              removed: {
+                reason: string;
+                at: string;
+              } | null;
+            }[];
+            versions: {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              publishedAt: string;
+              correctionReason: string | null;
+            }[];
+            outcomes: {
+              /** Format: uuid */
+              applicationId: string;
+              projectTitle: string;
+              receivedOn: string;
+              /** @enum {string} */
+              outcome: 'upheld' | 'dismissed';
+              reason: string;
+              decidedOn: string;
+            }[];
+            pendingObjections: number;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  correctNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          title?: string;
+          howToObject?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seriesId: string;
+            version: number;
+            current: boolean;
+            /** Format: uuid */
+            planId: string;
+            year: number;
+            /** @enum {string} */
+            source: 'selection' | 'continuation' | 'recognition';
+            title: string;
+            publishedAt: string;
+            startsOn: string;
+            endsOn: string;
+            endsAt: string;
+            workingDays: number;
+            firstDayCounts: boolean;
+            running: boolean;
+            itemCount: number;
+            correctionReason: string | null;
+            openObjections?: number;
+            howToObject: string;
+            /** @enum {string} */
+            rule: '4.3.b';
+            items: {
+              /** Format: uuid */
+              applicationId: string;
+              position: number;
+              unit: string;
+              title: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              fieldOrChain: string;
+              amount: number | null;
+              amountRule: string;
+              removed: {
+                reason: string;
+                at: string;
+              } | null;
+            }[];
+            versions: {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              publishedAt: string;
+              correctionReason: string | null;
+            }[];
+            outcomes: {
+              /** Format: uuid */
+              applicationId: string;
+              projectTitle: string;
+              receivedOn: string;
+              /** @enum {string} */
+              outcome: 'upheld' | 'dismissed';
+              reason: string;
+              decidedOn: string;
+            }[];
+            pendingObjections: number;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed`, `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listNoticeObjections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              noticeId: string;
+              noticeVersion: number;
+              /** Format: uuid */
+              applicationId: string;
+              projectTitle: string;
+              unit: string;
+              name: string;
+              workUnit: string;
+              phone: string | null;
+              email: string | null;
+              grounds: string;
+              evidence: {
+                filename: string;
+                size: number;
+                activeContent: string[];
+              } | null;
+              receivedAt: string;
+              /** @enum {string} */
+              status: 'open' | 'upheld' | 'dismissed';
+              notes: {
+                note: string;
+                by: string;
+                at: string;
+              }[];
+              decisionReason: string | null;
+              reply: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+            lateAttempts: {
+              at: string;
+              name: string;
+              applicationId: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addObjectionNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            noticeId: string;
+            noticeVersion: number;
+            /** Format: uuid */
+            applicationId: string;
+            projectTitle: string;
+            unit: string;
+            name: string;
+            workUnit: string;
+            phone: string | null;
+            email: string | null;
+            grounds: string;
+            evidence: {
+              filename: string;
+              size: number;
+              activeContent: string[];
+            } | null;
+            receivedAt: string;
+            /** @enum {string} */
+            status: 'open' | 'upheld' | 'dismissed';
+            notes: {
+              note: string;
+              by: string;
+              at: string;
+            }[];
+            decisionReason: string | null;
+            reply: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed`, `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  decideObjection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          outcome: 'upheld' | 'dismissed';
+          reason: string;
+          reply: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            noticeId: string;
+            noticeVersion: number;
+            /** Format: uuid */
+            applicationId: string;
+            projectTitle: string;
+            unit: string;
+            name: string;
+            workUnit: string;
+            phone: string | null;
+            email: string | null;
+            grounds: string;
+            evidence: {
+              filename: string;
+              size: number;
+              activeContent: string[];
+            } | null;
+            receivedAt: string;
+            /** @enum {string} */
+            status: 'open' | 'upheld' | 'dismissed';
+            notes: {
+              note: string;
+              by: string;
+              at: string;
+            }[];
+            decisionReason: string | null;
+            reply: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed`, `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getObjectionEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listApprovalDecisions: {
+    parameters: {
+      query?: {
+        planId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              planId: string;
+              docNumber: string;
+              title: string;
+              reason: string | null;
+              decidedBy: string;
+              decidedAt: string;
+              projects: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                /** Format: uuid */
+                applicationId: string;
+                /** Format: uuid */
+                decisionId: string;
+                docNumber: string;
+                /** @enum {string} */
+                track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+                /** @enum {string} */
+                kind: 'approved' | 'recognised';
+                unit: string;
+                title: string;
+                leader: {
+                  name: string;
+                  title: string;
+                } | null;
+                team: {
+                  name: string;
+                  role: string;
+                  title: string;
+                  orgName: string;
+                  duty: string;
+                }[];
+                amounts: {
+                  city: number;
+                  self: number;
+                  other: number;
+                };
+                period: {
+                  from: string | null;
+                  to: string | null;
+                };
+                kpis: {
+                  indicator: string;
+                  target: string;
+                  measure: string;
+                }[];
+                rules: string[];
+                createdAt: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  approveProjects: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          planId: string;
+          docNumber: string;
+          title?: string;
+          applicationIds: string[];
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            docNumber: string;
+            title: string;
+            reason: string | null;
+            decidedBy: string;
+            decidedAt: string;
+            projects: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              /** Format: uuid */
+              applicationId: string;
+              /** Format: uuid */
+              decisionId: string;
+              docNumber: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              /** @enum {string} */
+              kind: 'approved' | 'recognised';
+              unit: string;
+              title: string;
+              leader: {
+                name: string;
+                title: string;
+              } | null;
+              team: {
+                name: string;
+                role: string;
+                title: string;
+                orgName: string;
+                duty: string;
+              }[];
+              amounts: {
+                city: number;
+                self: number;
+                other: number;
+              };
+              period: {
+                from: string | null;
+                to: string | null;
+              };
+              kpis: {
+                indicator: string;
+                target: string;
+                measure: string;
+              }[];
+              rules: string[];
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `csrf_failed`, `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict with the current state: `conflict`, `state_conflict`, `cycle`, `calendar_gap` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused by a rule: `rule_failed`, `conflict_of_interest`, `review_limit`, `assignment_infeasible`, `import_failed` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listApprovalCandidates: {
+    parameters: {
+      query: {
+        planId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              applicationId: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              unit: string;
+              title: string;
+              amount: number | null;
+              /** Format: uuid */
+              noticeId: string;
+              noticeTitle: string;
+              noticeEndsAt: string;
+              hold: ('not_on_notice' | 'notice_running' | 'objection_open' | 'removed_by_objection') | null;
+              projectCode: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listProjects: {
+    parameters: {
+      query?: {
+        planId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              /** Format: uuid */
+              applicationId: string;
+              /** Format: uuid */
+              decisionId: string;
+              docNumber: string;
+              /** @enum {string} */
+              track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+              /** @enum {string} */
+              kind: 'approved' | 'recognised';
+              unit: string;
+              title: string;
+              leader: {
+                name: string;
+                title: string;
+              } | null;
+              team: {
+                name: string;
+                role: string;
+                title: string;
+                orgName: string;
+                duty: string;
+              }[];
+              amounts: {
+                city: number;
+                self: number;
+                other: number;
+              };
+              period: {
+                from: string | null;
+                to: string | null;
+              };
+              kpis: {
+                indicator: string;
+                target: string;
+                measure: string;
+              }[];
+              rules: string[];
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            decisionId: string;
+            docNumber: string;
+            /** @enum {string} */
+            track: 'consortium' | 'backfill' | 'continuation' | 'recognition';
+            /** @enum {string} */
+            kind: 'approved' | 'recognised';
+            unit: string;
+            title: string;
+            leader: {
+              name: string;
+              title: string;
+            } | null;
+            team: {
+              name: string;
+              role: string;
+              title: string;
+              orgName: string;
+              duty: string;
+            }[];
+            amounts: {
+              city: number;
+              self: number;
+              other: number;
+            };
+            period: {
+              from: string | null;
+              to: string | null;
+            };
+            kpis: {
+              indicator: string;
+              target: string;
+              measure: string;
+            }[];
+            rules: string[];
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in: `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Refused: `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours): `not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -8,6 +8,7 @@ import { REVIEWING_MESSAGES } from '../pages/reviewing/messages';
 import { SELECTION_MESSAGES } from '../pages/selection/messages';
 import { MAP_MESSAGES } from '../pages/map/messages';
 import { AUDIT_MESSAGES } from '../pages/audit/messages';
+import { NOTICES_MESSAGES } from '../pages/notices/messages';
 
 /** Every visible string of the web app, in Chinese and English. */
 export const MESSAGES = {
@@ -21,6 +22,7 @@ export const MESSAGES = {
   ...SELECTION_MESSAGES,
   ...MAP_MESSAGES,
   ...AUDIT_MESSAGES,
+  ...NOTICES_MESSAGES,
   // Shell
   'app.title': { zh: '广州市重点领域研发计划管理平台', en: 'Guangzhou Key-Area R&D Plan Platform' },
   'app.shortTitle': { zh: '重点领域研发计划', en: 'Key-Area R&D Plan' },

@@ -24,6 +24,7 @@ import { REVIEWING_NAV } from '../pages/reviewing/nav';
 import { SELECTION_NAV } from '../pages/selection/nav';
 import { MAP_NAV } from '../pages/map/nav';
 import { AUDIT_NAV } from '../pages/audit/nav';
+import { NOTICES_NAV } from '../pages/notices/nav';
 
 /** Every page of the signed-in area; the side menu shows those the user's roles may open. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -67,6 +68,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...REVIEWING_NAV,
   ...SELECTION_NAV,
   ...AUDIT_NAV,
+  ...NOTICES_NAV,
   { path: '/app/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];
 

@@ -40,6 +40,12 @@ export const PlanParams = z
     continuationCap: Amount.default(2_000_000),
     /** 4.3.b: working days a public notice runs. */
     noticeWorkingDays: Count.default(5),
+    /**
+     * 4.3.b: whether the day of publication counts as the notice's first working day (when it is one).
+     * Off by default: like a period in days under the Civil Code (art. 201), counting starts the next day,
+     * so a notice published at 17:00 still gives the public its full number of working days.
+     */
+    noticeFirstDayCounts: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
     if (p.chainProjectsMin > p.chainProjectsMax) {
@@ -56,7 +62,7 @@ export const DEFAULT_PLAN_PARAMS: PlanParams = PlanParams.parse({});
 /** What each parameter means and which rule it belongs to, for the plan form and the docs. */
 export const PARAM_META: Record<
   keyof PlanParams,
-  { rule: RuleCode | '4.3.b'; label: Text; unit: 'count' | 'yuan' | 'pct' | 'yuan_list' | 'years' | 'days' }
+  { rule: RuleCode | '4.3.b'; label: Text; unit: 'count' | 'yuan' | 'pct' | 'yuan_list' | 'years' | 'days' | 'flag' }
 > = {
   maxChainsPerYear: { rule: '3.1.a', unit: 'count', label: { zh: '每年选取产业链方向上限', en: 'Chain directions per year, at most' } },
   chainFundsCap: {
@@ -105,4 +111,9 @@ export const PARAM_META: Record<
   },
   continuationCap: { rule: '3.3.e', unit: 'yuan', label: { zh: '接续支持金额上限', en: 'Continuation amount, at most' } },
   noticeWorkingDays: { rule: '4.3.b', unit: 'days', label: { zh: '公示期（工作日）', en: 'Public notice (working days)' } },
+  noticeFirstDayCounts: {
+    rule: '4.3.b',
+    unit: 'flag',
+    label: { zh: '公示发布当日计入公示期', en: 'The day of publication counts as a notice day' },
+  },
 };

@@ -393,6 +393,19 @@ export interface ApplicationView {
   }[];
   verification: { investment: number; output: number; sales: number; jobs: number } | null;
   amount: number | null;
+  /** The project it became once approved (立项) or recognised (认定), else null. */
+  project: ApplicationProject | null;
+}
+
+/** The project an application became: its code, the decision's 文号, the approved city funds in yuan. */
+export interface ApplicationProject {
+  code: string;
+  kind: 'approved' | 'recognised';
+  docNumber: string;
+  decisionTitle: string;
+  /** City funds approved, integer yuan (0 for a recognition, 3.4.b). */
+  approvedAmount: number;
+  approvedAt: string;
 }
 
 export interface ApplicationSummary {
@@ -510,6 +523,17 @@ export const ApplicationViewOut = z
       unconfirmedUnits: z.array(z.object({ orgId: z.string(), name: z.string() })),
     }),
     allowedEvents: z.array(z.enum(APPLICATION_EVENTS)),
+    project: z
+      .object({
+        code: z.string(),
+        kind: z.enum(['approved', 'recognised']),
+        docNumber: z.string(),
+        decisionTitle: z.string(),
+        approvedAmount: z.number().int().describe('City funds approved, integer yuan (0 for a recognition, 3.4.b)'),
+        approvedAt: z.string(),
+      })
+      .nullable()
+      .describe('The project it became once approved (立项) or recognised (认定), else null'),
     isApplicant: z.boolean(),
     canEdit: z.boolean(),
     checks: z.array(

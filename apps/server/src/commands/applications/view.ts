@@ -6,6 +6,7 @@ import {
   ORG_MODE_LABELS,
   PROJECT_KIND_LABELS,
   type ApplicationState,
+  type ApplicationProject,
   type ApplicationView,
   type Role,
 } from '@rdplan/domain';
@@ -21,6 +22,7 @@ import {
   type CallContext,
 } from '../../repositories/applications.js';
 import { callState } from '../../repositories/calls.js';
+import { json } from '../../repositories/review.js';
 import { evaluate, loadApplicantFacts, type Evaluation } from './facts.js';
 
 export type Relation = 'staff' | 'applicant' | 'participant' | 'chain_leader';
@@ -258,9 +260,10 @@ export async function buildView(
   // The registry facts the rules read are the applicant's block of the view (read once); a draft never
   // submitted (round 0) has no formal checks.
   const registry = ev.facts.track === 'backfill' || ev.facts.track === 'continuation' ? ev.facts.facts.applicant : null;
-  const [checks, applicant] = await Promise.all([
+  const [checks, applicant, project] = await Promise.all([
     app.status === 'draft' && app.round === 0 ? [] : listChecks(db, app.id),
     registry ?? loadApplicantFacts(db, app.org_id),
+    projectOf(db, app.id),
   ]);
   const isApplicant = relation === 'applicant';
   const staff = !isApplicant && actor.roles.some((r) => r === 'officer' || r === 'admin');
@@ -344,6 +347,27 @@ export async function buildView(
     })),
     verification: app.track === 'continuation' ? (app.verification as ApplicationView['verification']) : null,
     amount: app.amount === null ? null : Number(app.amount),
+    project,
+  };
+}
+
+/** The project the application became (issue 11), with its decision's 文号; null before approval. */
+async function projectOf(db: Executor, applicationId: string): Promise<ApplicationProject | null> {
+  const row = await db
+    .selectFrom('projects as p')
+    .innerJoin('approval_decisions as d', 'd.id', 'p.decision_id')
+    .select(['p.code', 'p.kind', 'p.amounts', 'd.doc_number', 'd.title', 'd.decided_at'])
+    .where('p.application_id', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const amounts = json<{ city: number }>(row.amounts, { city: 0 });
+  return {
+    code: row.code,
+    kind: row.kind,
+    docNumber: row.doc_number,
+    decisionTitle: row.title,
+    approvedAmount: Number(amounts.city),
+    approvedAt: new Date(row.decided_at).toISOString(),
   };
 }
 

@@ -11,6 +11,8 @@ import * as blobs from './2026-12-07-02-blobs.js';
 import * as rateLimits from './2026-12-07-03-rate-limits.js';
 import * as auditAnchor from './2026-12-07-04-audit-anchor.js';
 import * as passwordReset from './2026-12-07-05-password-reset.js';
+import * as notice from './2026-12-08-01-notice.js';
+import * as noticeApproval from './2026-12-08-01-notice-approval.js';
 import * as policy from './2026-12-08-02-policy.js';
 import * as auditSeal from './2026-12-08-03-audit-seal.js';
 
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-03-rate-limits': rateLimits,
   '2026-12-07-04-audit-anchor': auditAnchor,
   '2026-12-07-05-password-reset': passwordReset,
+  '2026-12-08-01-notice': notice,
+  '2026-12-08-01-notice-approval': noticeApproval,
   '2026-12-08-02-policy': policy,
   '2026-12-08-03-audit-seal': auditSeal,
 };

@@ -502,6 +502,40 @@ export function ParticipationBox({ view, onView }: { view: ApplicationView; onVi
   );
 }
 
+/** The project the application became (立项 / 认定): its code, the decision's 文号, the city funds in 万元. */
+function ProjectCard({ project }: { project: NonNullable<ApplicationView['project']> }) {
+  const { t, lang } = useI18n();
+  const approved = project.kind === 'approved';
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <CheckCircleOutlined style={{ color: '#52c41a' }} />
+          {t(approved ? 'applications.project.approved' : 'applications.project.recognised')}
+        </Space>
+      }
+      data-testid="application-project"
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'c', label: t('applications.project.code'), children: <b data-testid="project-code">{project.code}</b> },
+          { key: 'd', label: t('applications.project.docNumber'), children: project.docNumber },
+          { key: 't', label: t('applications.project.decision'), children: project.decisionTitle },
+          {
+            key: 'a',
+            label: t('applications.project.amount'),
+            children: approved ? formatWan(project.approvedAmount, lang) : t('applications.project.noFunds'),
+          },
+          { key: 'at', label: t('applications.project.at'), children: formatInstant(project.approvedAt) },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** Read-only application for the applicant after submission, participating units and staff. */
 function ReadOnlyView({ view, onView, officer }: { view: ApplicationView; onView: OnView; officer: boolean }) {
   const { t, lang } = useI18n();
@@ -530,6 +564,7 @@ function ReadOnlyView({ view, onView, officer }: { view: ApplicationView; onView
       </Col>
       <Col xs={24} xl={9}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {view.project && <ProjectCard project={view.project} />}
           {(view.amount !== null || view.verification) && (
             <Card size="small" title={t('applications.verification.title')} data-testid="verification-result">
               <Descriptions

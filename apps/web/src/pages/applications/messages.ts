@@ -421,6 +421,14 @@ export const APPLICATIONS_MESSAGES = {
   'applications.officer.rechecked': { zh: '已记录复核结果', en: 'Re-check recorded' },
   'applications.verification.title': { zh: '核实结果', en: 'Verification' },
   'applications.verification.amount': { zh: '支持金额（3.3.e）', en: 'Amount (3.3.e)' },
+  'applications.project.approved': { zh: '已立项', en: 'Approved project' },
+  'applications.project.recognised': { zh: '已认定', en: 'Recognised project' },
+  'applications.project.code': { zh: '项目编号', en: 'Project code' },
+  'applications.project.docNumber': { zh: '立项文号', en: 'Reference number' },
+  'applications.project.decision': { zh: '立项文件', en: 'Decision' },
+  'applications.project.amount': { zh: '市财政资助', en: 'City funds' },
+  'applications.project.noFunds': { zh: '不安排市财政资金（3.4.b）', en: 'No city funds (3.4.b)' },
+  'applications.project.at': { zh: '立项时间', en: 'Decided' },
 
   // History
   'applications.history.title': { zh: '审查记录', en: 'Check history' },

@@ -95,6 +95,8 @@ export function formatParam(key: keyof PlanParams, params: PlanParams, lang: Lan
       return lang === 'zh' ? `${v as number} 年` : `${v as number} years`;
     case 'days':
       return lang === 'zh' ? `${v as number} 个工作日` : `${v as number} working days`;
+    case 'flag':
+      return v ? (lang === 'zh' ? '是' : 'Yes') : lang === 'zh' ? '否' : 'No';
     case 'count':
       return String(v);
   }

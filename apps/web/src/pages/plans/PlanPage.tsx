@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   DEFAULT_PLAN_PARAMS,
@@ -44,27 +44,29 @@ interface Values {
   budgets: Record<BudgetKey, string>;
   chains: ChainRow[];
   /** yuan → 万元 text; yuan_list → "100, 200" (万元); counts, percentages, years, days → numbers. */
-  params: Record<ParamKey, string | number>;
+  params: Record<ParamKey, string | number | boolean>;
   reason?: string;
 }
 
-function paramToField(key: ParamKey, p: PlanParams): string | number {
+function paramToField(key: ParamKey, p: PlanParams): string | number | boolean {
   const unit = PARAM_META[key].unit;
   const v = p[key];
+  if (unit === 'flag') return v as boolean;
   if (unit === 'yuan') return wanText(v as number);
   if (unit === 'yuan_list') return (v as number[]).map(wanText).join(', ');
   return v as number;
 }
 
-function fieldToParam(key: ParamKey, v: string | number | null | undefined): number | number[] {
+function fieldToParam(key: ParamKey, v: string | number | boolean | null | undefined): number | number[] | boolean {
   const unit = PARAM_META[key].unit;
+  if (unit === 'flag') return v === true;
   if (unit === 'yuan') return parseWan(String(v ?? '')) ?? 0;
   if (unit === 'yuan_list') return parseWanList(String(v ?? '')) ?? [];
   return Number(v ?? 0);
 }
 
 function paramsOf(values: Values): PlanParams {
-  const out: Record<string, number | number[]> = {};
+  const out: Record<string, number | number[] | boolean> = {};
   for (const key of PARAM_KEYS) out[key] = fieldToParam(key, values.params?.[key]);
   return out as unknown as PlanParams;
 }
@@ -74,6 +76,7 @@ function formatParam(key: ParamKey, v: PlanParams[ParamKey], lang: Lang): string
   if (unit === 'yuan') return formatWan(v as number, lang);
   if (unit === 'yuan_list') return (v as number[]).map((n) => formatWan(n, lang)).join(lang === 'zh' ? '、' : ', ');
   if (unit === 'pct') return `${v as number}%`;
+  if (unit === 'flag') return v ? (lang === 'zh' ? '是' : 'Yes') : lang === 'zh' ? '否' : 'No';
   return String(v);
 }
 
@@ -545,12 +548,14 @@ function ParamsCard({
     const testId = `plan-param-${key}`;
     if (unit === 'yuan') return <Input suffix={t('plans.wan')} inputMode="decimal" disabled={locked} data-testid={testId} />;
     if (unit === 'yuan_list') return <Input suffix={t('plans.wan')} disabled={locked} data-testid={testId} />;
+    if (unit === 'flag') return <Switch disabled={locked} aria-label={tx(PARAM_META[key].label)} data-testid={testId} />;
     const max = key === 'continuationSharePct' ? 100 : unit === 'pct' ? 10_000 : 1000;
     return <InputNumber min={0} max={max} precision={0} disabled={locked} style={{ width: '100%' }} data-testid={testId} />;
   }
 
   function rules(key: ParamKey) {
     const unit = PARAM_META[key].unit;
+    if (unit === 'flag') return [];
     if (unit === 'yuan') {
       return [
         {
@@ -643,6 +648,7 @@ function ParamsCard({
               <Form.Item
                 name={['params', k]}
                 rules={rules(k)}
+                valuePropName={PARAM_META[k].unit === 'flag' ? 'checked' : 'value'}
                 style={{ margin: 0 }}
                 dependencies={k === 'chainProjectsMin' ? [['params', 'chainProjectsMax']] : undefined}
               >

@@ -98,6 +98,7 @@ export const PLANS_MESSAGES = {
   'plans.unit.yuan_list': { zh: '万元（可多个）', en: '×10k RMB (list)' },
   'plans.unit.years': { zh: '年', en: 'years' },
   'plans.unit.days': { zh: '工作日', en: 'working days' },
+  'plans.unit.flag': { zh: '是 / 否', en: 'yes / no' },
   'plans.reason': { zh: '修改说明（可选）', en: 'Reason for the change (optional)' },
   'plans.save': { zh: '保存', en: 'Save' },
   'plans.publish': { zh: '发布计划', en: 'Publish the plan' },

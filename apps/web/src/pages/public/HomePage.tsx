@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { useAuth } from '../../auth/AuthProvider';
 import { ChainList } from '../../components/ChainList';
+import { PublicNoticeList } from '../notices/PublicNoticeList';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -44,6 +45,11 @@ export function HomePage() {
             </>
           )}
         </Space>
+      </div>
+      <div className="rd-section" data-testid="home-notices">
+        <Typography.Title level={2}>{t('notices.homeTitle')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('notices.homeIntro')}</Typography.Paragraph>
+        <PublicNoticeList />
       </div>
       <div className="rd-section">
         <Typography.Title level={2}>{t('home.waysTitle')}</Typography.Title>
