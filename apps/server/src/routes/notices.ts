@@ -192,7 +192,7 @@ export async function noticesRoutes(app: RouteScope, deps: Deps): Promise<void> 
   app.get(
     '/api/objections/:id/evidence',
     {
-      config: { access: READERS },
+      config: { access: READERS, produces: ['application/pdf'] },
       schema: { tags, operationId: 'getObjectionEvidence', summary: "Download an objection's evidence (PDF)", params: IdParams },
     },
     async (req, reply) => {

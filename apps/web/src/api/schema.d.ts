@@ -20140,6 +20140,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
       /** @description Bad request: `validation_failed`, `malformed_json`, `weak_password`, `invalid_uscc` */
       400: {
         headers: {
