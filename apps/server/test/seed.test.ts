@@ -2,6 +2,7 @@ import { DEMO_USERS } from '@rdplan/demo';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/audit/audit.js';
 import { seedDemo } from '../src/seed/demo.js';
+import { seedDemoNotice } from '../src/seed/demo-notice.js';
 import { startHarness } from './support/harness.js';
 
 const h = await startHarness();
@@ -36,6 +37,15 @@ describe('demo data', () => {
       expect(res.body.user.roles).toEqual([u.role]);
     }
     expect((await seedDemo(h.deps)).seeded).toBe(false);
+
+    // One published notice of the previous year's confirmed selection, current on the public home page.
+    const notices = await h.client().get('/api/public/notices');
+    expect(notices.status).toBe(200);
+    expect(notices.body.items).toHaveLength(1);
+    expect(notices.body.items[0]).toMatchObject({ source: 'selection', running: true });
+    expect((await seedDemoNotice(h.deps)).seeded).toBe(false);
+    const all = await h.deps.db.selectFrom('notices').select('id').execute();
+    expect(all).toHaveLength(1);
     expect((await verifyAudit(h.deps.db)).ok).toBe(true);
   });
 });

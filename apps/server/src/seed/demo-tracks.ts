@@ -44,7 +44,7 @@ const COMMON_CONDITIONS: Item[] = [
 ];
 
 /** The four calls of the demo year, with their conditions, materials, criteria and checklist (4.3.a). */
-function callContent(track: Track): Omit<CallInput, 'planId' | 'opensAt' | 'closesAt' | 'track'> {
+export function callContent(track: Track): Omit<CallInput, 'planId' | 'opensAt' | 'closesAt' | 'track'> {
   switch (track) {
     case 'consortium':
       return {

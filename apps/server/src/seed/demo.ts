@@ -8,6 +8,7 @@ import type { Tx } from '../db/database.js';
 import { seedDemoTracks } from './demo-tracks.js';
 import { seedDemoFollowups } from './demo-followups.js';
 import { seedDemoNational } from './demo-national.js';
+import { seedDemoNotice } from './demo-notice.js';
 import { seedDemoReview } from './demo-review.js';
 import { seedDemoWorkplan } from './demo-workplan.js';
 
@@ -174,5 +175,6 @@ export async function seedDemo(deps: Deps, options: GenerateOptions = {}): Promi
   await seedDemoFollowups(deps);
   await seedDemoNational(deps, registry);
   await seedDemoReview(deps);
+  await seedDemoNotice(deps);
   return { seeded: true, organisations: registry.organisations.length, people: registry.people.length, users: users.length };
 }
