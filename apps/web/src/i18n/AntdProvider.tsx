@@ -10,7 +10,7 @@ import { useI18n } from './I18nProvider';
 const FONT = `-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif`;
 
 /**
- * The theme. antd's default secondary, tertiary and placeholder greys (45 % and 25 % black) fall below
+ * The theme. antd's default secondary, tertiary, placeholder and disabled greys (45 % and 25 % black) fall below
  * WCAG AA contrast (4.5:1) on white and on the page's #f5f7fa; these darker ones pass on both.
  */
 const THEME = {
@@ -27,6 +27,8 @@ const THEME = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    // Read-only forms (a plan an administrator views) are disabled forms: their values must stay readable.
+    colorTextDisabled: 'rgba(0, 0, 0, 0.58)',
   },
 };
 
