@@ -16,6 +16,7 @@ import {
   Table,
   Tag,
   Typography,
+  Tooltip,
   type ButtonProps,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
@@ -157,15 +158,28 @@ export function AssignmentTab({ review, canEdit, onChanged }: { review: ReviewOu
                           >
                             {t('review.assign.add')}
                           </Button>
-                          <Button
-                            size="small"
-                            icon={<PlusOutlined />}
-                            loading={drawing === app.applicationId}
-                            onClick={() => void draw(app.applicationId)}
-                            data-testid={`assignment-draw-${app.applicationId}`}
-                          >
-                            {t('review.assign.draw')}
-                          </Button>
+                          {/* A draw on a full panel cannot succeed: the button says so instead of failing. */}
+                          <Tooltip title={active >= k ? t('review.assign.drawFull', { k }) : undefined}>
+                            <Button
+                              size="small"
+                              icon={<PlusOutlined />}
+                              loading={drawing === app.applicationId}
+                              disabled={active >= k}
+                              onClick={() => void draw(app.applicationId)}
+                              data-testid={`assignment-draw-${app.applicationId}`}
+                            >
+                              {t('review.assign.draw')}
+                            </Button>
+                          </Tooltip>
+                          {active >= k && (
+                            <Typography.Text
+                              type="secondary"
+                              style={{ fontSize: 12 }}
+                              data-testid={`assignment-draw-full-${app.applicationId}`}
+                            >
+                              {t('review.assign.drawFull', { k })}
+                            </Typography.Text>
+                          )}
                         </Space>
                       )}
                     </Space>

@@ -208,6 +208,7 @@ export const REVIEW_MESSAGES = {
   'review.assign.load': { zh: '当前任务 / 上限', en: 'Load / cap' },
   'review.assign.fields': { zh: '领域', en: 'Fields' },
   'review.assign.draw': { zh: '随机抽取', en: 'Random draw' },
+  'review.assign.drawFull': { zh: '已有 {k} 名专家，名额已满', en: 'Already {k} experts: the panel is full' },
   'review.assign.drawn': { zh: '已随机抽取 {n} 名专家', en: '{n} expert(s) drawn at random' },
   'review.assign.drawDone': { zh: '已随机抽取', en: 'Drawn at random' },
   'review.assign.none': { zh: '尚未分配专家', en: 'No expert yet' },
