@@ -26,6 +26,23 @@ interface Finding {
 /** Rules enforced although axe rates them moderate: every page says what it is in one h1. */
 const ALSO = new Set(['page-has-heading-one']);
 
+/**
+ * Developer detail that must not reach a user, in the visible text of every page checked: variable
+ * names with raw values, machine codes, the validation library's English, milliseconds, amounts in
+ * 百万元 or to four decimals of 万元, solver jargon, and 补短板 for track 3.2 (递补支持).
+ */
+const DEVELOPER_DETAIL: [string, RegExp][] = [
+  ['a variable name with its value', /\b[a-z]+[A-Z]\w* = /],
+  // (a file name a user gave, such as defence_notice.pdf, is theirs to choose)
+  ['a machine code', /\b[a-z]+_[a-z_]+\b(?!\.\w)/],
+  ["the validation library's English", /Invalid input|expected \w+, received/],
+  ['milliseconds', /毫秒/],
+  ['an amount in 百万元', /百万元/],
+  ['an amount to four decimals of 万元', /\d\.\d{3,} ?万元/],
+  ['solver jargon', /最优性证书/],
+  ['补短板 for 递补支持', /补短板/],
+];
+
 /** Pages not in the menu that a role works on: the new plan form. */
 const EXTRA: Partial<Record<Role, string[]>> = { officer: ['/app/plans/new'] };
 
@@ -56,6 +73,11 @@ async function check(page: Page, findings: Finding[]) {
   const url = new URL(page.url()).pathname;
   // An error page would pass for the wrong reason.
   expect(await page.getByTestId('load-error').count(), `${url} shows a load error`).toBe(0);
+  const text = await page.locator('body').innerText();
+  for (const [what, pattern] of DEVELOPER_DETAIL) {
+    const found = pattern.exec(text);
+    if (found) findings.push({ url, rule: 'developer-detail', impact: 'serious', help: `shows ${what}`, targets: [found[0]] });
+  }
   const result = await new AxeBuilder({ page }).analyze();
   for (const v of result.violations) {
     if (v.impact !== 'critical' && v.impact !== 'serious' && !ALSO.has(v.id)) continue;
@@ -141,7 +163,7 @@ function report(findings: Finding[]): string {
   return `${findings.length} violations, ${elements} elements\n${lines.join('\n')}`;
 }
 
-describe('no critical or serious accessibility violation', () => {
+describe('no critical or serious accessibility violation, and no developer detail', () => {
   it('public pages: home, calls, login, register', async () => {
     const context = await browser().newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
     const page = await context.newPage();
