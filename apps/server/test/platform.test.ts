@@ -24,6 +24,22 @@ describe('errors come from one closed catalogue', () => {
     expect(JSON.stringify(unknown.body.details)).toMatch(/admin/);
   });
 
+  it("says what is wrong with a field in the reader's language, never in the validation library's words", async () => {
+    const c = h.client();
+    const zh = await c.post('/api/auth/login', { email: 42, password: 'x' });
+    expect(zh.body.details).toContainEqual(
+      expect.objectContaining({ path: 'body.email', message: '“电子邮箱”应为文字', issue: 'invalid_type' }),
+    );
+    const en = await c.request('POST', '/api/auth/login', JSON.stringify({ email: 'not-an-address', password: 'x' }), {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    });
+    expect(en.status).toBe(400);
+    const messages = (en.body.details as { message: string }[]).map((d) => d.message);
+    expect(messages.join(' ')).not.toMatch(/Invalid input|expected|received/);
+    expect(messages.join(' ')).toMatch(/email/);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const c = h.client();
     const res = await c.post('/api/auth/login', { email: 'a@b.cn', password: 'x'.repeat(100 * 1024) });

@@ -6,6 +6,9 @@ import { AntdProvider } from './i18n/AntdProvider';
 import { AuthProvider } from './auth/AuthProvider';
 import { App } from './App';
 import './styles.css';
+import { focusableScrollRegions } from './scrollFocus';
+
+focusableScrollRegions();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -55,13 +55,17 @@ function scaled(n: number, places: number): { int: string; frac: string } {
 }
 
 /**
- * In 万元 for zh ("100 万元", "123.4567 万元", "1,000 万元") and in millions for en
- * ("RMB 1 million", "RMB 0.15 million", "RMB 1.234567 million"). Both are exact: no rounding.
+ * An amount as people read it: in 万元 for zh ("100 万元", "123.46 万元", "1,000 万元") and in millions
+ * for en ("RMB 1 million", "RMB 0.15 million", "RMB 1.2346 million"), to the nearest 100 yuan (two
+ * decimals of 万元, the precision of a budget table), half away from zero. Inputs stay exact
+ * (wanToYuan takes four decimals); only what is shown is rounded.
  */
 export function formatWan(n: number, lang: Lang): string {
   assertInteger(n);
-  const sign = n < 0 ? '-' : '';
-  const { int, frac } = scaled(n, lang === 'zh' ? 4 : 6);
+  const a = Math.abs(n);
+  const hundreds = Math.floor(a / 100) + (a % 100 >= 50 ? 1 : 0);
+  const sign = n < 0 && hundreds > 0 ? '-' : '';
+  const { int, frac } = scaled(hundreds, lang === 'zh' ? 2 : 4);
   const num = group(int) + (frac ? `.${frac}` : '');
   return lang === 'zh' ? `${sign}${num} 万元` : `${sign}RMB ${num} million`;
 }

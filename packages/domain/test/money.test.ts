@@ -40,22 +40,27 @@ describe('formatYuan', () => {
 });
 
 describe('formatWan', () => {
-  it('shows 万元 in Chinese, exactly', () => {
+  it('shows 万元 in Chinese, to two decimals (100 yuan)', () => {
     expect(formatWan(1_000_000, 'zh')).toBe('100 万元');
     expect(formatWan(2_000_000, 'zh')).toBe('200 万元');
     expect(formatWan(10_000_000, 'zh')).toBe('1,000 万元');
-    expect(formatWan(1_234_567, 'zh')).toBe('123.4567 万元');
-    expect(formatWan(5, 'zh')).toBe('0.0005 万元');
+    expect(formatWan(1_234_567, 'zh')).toBe('123.46 万元');
+    expect(formatWan(1_234_549, 'zh')).toBe('123.45 万元');
+    expect(formatWan(1_230_000, 'zh')).toBe('123 万元');
+    expect(formatWan(1_201_000, 'zh')).toBe('120.1 万元');
+    expect(formatWan(5, 'zh')).toBe('0 万元');
+    expect(formatWan(50, 'zh')).toBe('0.01 万元');
     expect(formatWan(0, 'zh')).toBe('0 万元');
     expect(formatWan(-1_500_000, 'zh')).toBe('-150 万元');
+    expect(formatWan(-1_234_567, 'zh')).toBe('-123.46 万元');
   });
 
-  it('shows millions in English, exactly', () => {
+  it('shows millions in English, to four decimals (100 yuan)', () => {
     expect(formatWan(1_000_000, 'en')).toBe('RMB 1 million');
     expect(formatWan(10_000_000, 'en')).toBe('RMB 10 million');
     expect(formatWan(150_000, 'en')).toBe('RMB 0.15 million');
-    expect(formatWan(1_234_567, 'en')).toBe('RMB 1.234567 million');
-    expect(formatWan(5, 'en')).toBe('RMB 0.000005 million');
+    expect(formatWan(1_234_567, 'en')).toBe('RMB 1.2346 million');
+    expect(formatWan(5, 'en')).toBe('RMB 0 million');
     expect(formatWan(10_000_000_000, 'en')).toBe('RMB 10,000 million');
   });
 

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.js';
 import { AccessDenied, logDenied } from './access-denied.js';
+import { validationText } from './validation-text.js';
 
 export function language(req: FastifyRequest): 'zh' | 'en' {
   const header = req.headers['accept-language'];
@@ -79,11 +80,15 @@ export function registerErrorHandler(app: FastifyInstance, deps: Deps) {
     if (err instanceof AppError) return sendError(req, reply, err.code, err.details ?? null);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const details = err.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
-        ...(v.params && 'issue' in v.params ? { issue: (v.params.issue as { code?: string }).code } : {}),
-      }));
+      const lang = language(req);
+      const details = err.validation.map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean);
+        return {
+          path: [where, ...path].join('.'),
+          message: validationText(v.keyword, v.params, path, lang, v.message),
+          issue: v.keyword,
+        };
+      });
       return sendError(req, reply, 'validation_failed', details);
     }
     if (isResponseSerializationError(err)) {

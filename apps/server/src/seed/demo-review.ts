@@ -170,7 +170,7 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
   if (picked.length < 3) return none('the demo national records did not link to the registry');
 
   const officer: Actor = { ...systemActor('seed-review'), roles: ['officer'] as Role[] };
-  const materials = (call.materials as { key: string; required: boolean }[]).filter((m) => m.required);
+  const materials = (call.materials as { key: string; zh: string; required: boolean }[]).filter((m) => m.required);
   const checklist = (call.checklist as { key: string }[]).map((c) => ({ key: c.key, ok: true, note: '' }));
   let formalPassed = 0;
   for (const [i, r] of picked.entries()) {
@@ -201,7 +201,8 @@ export async function seedDemoReview(deps: Deps): Promise<DemoReviewResult> {
     for (const m of materials) {
       view = await addAttachment(deps, actor, view.id, {
         materialKey: m.key,
-        filename: `${m.key}.pdf`,
+        // Named as a unit would name it (the material's title), not by the material's key.
+        filename: `${m.zh}.pdf`,
         buffer: Buffer.from(demoPdf(`${r.national_id} ${m.key}`)),
         truncated: false,
       });

@@ -58,6 +58,7 @@ export function OrgPicker({
       showSearch={{ filterOption: false, onSearch: search }}
       notFoundContent={loading ? <Spin size="small" /> : t('common.empty')}
       placeholder={t('chainsAdmin.leaderHelp')}
+      aria-label={t('chainsAdmin.leaderHelp')}
       data-testid={testId}
     />
   );

@@ -16,12 +16,14 @@ export function usccMessage(raw: string | undefined, t: Translate): string | nul
 }
 
 /** Credit-code input that upper-cases as you type and shows the check-character result. */
-export function UsccInput({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+/** `id` comes from the Form.Item, so its label names the field. */
+export function UsccInput({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string) => void }) {
   const { t } = useI18n();
   const code = normaliseUscc(value ?? '');
   const valid = code.length === 18 && usccProblem(code) === null;
   return (
     <Input
+      id={id}
       value={value}
       maxLength={24}
       onChange={(e) => onChange?.(normaliseUscc(e.target.value))}

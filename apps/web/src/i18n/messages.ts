@@ -77,6 +77,8 @@ export const MESSAGES = {
   'common.all': { zh: '全部', en: 'All' },
   'common.retry': { zh: '重试', en: 'Retry' },
   'common.refresh': { zh: '刷新', en: 'Refresh' },
+  'common.underASecond': { zh: '不到 1 秒', en: 'under a second' },
+  'common.seconds': { zh: '{n} 秒', en: '{n} s' },
   'common.saved': { zh: '已保存', en: 'Saved' },
   'common.total': { zh: '共 {n} 条', en: '{n} in total' },
   'common.empty': { zh: '暂无数据', en: 'No data' },

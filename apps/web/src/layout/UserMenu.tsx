@@ -51,7 +51,7 @@ export function UserMenu() {
         ],
       }}
     >
-      <Button type="text" data-testid="user-menu" aria-label={t('user.menu')} style={{ color: '#fff', height: 40 }}>
+      <Button type="text" data-testid="user-menu" aria-label={`${user.name} · ${t('user.menu')}`} style={{ color: '#fff', height: 40 }}>
         <Space>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#4096ff' }} />
           <span>{user.name}</span>

@@ -1,6 +1,11 @@
 /**
- * Guangzhou's 21 key industry chains under the chain-leader system (链长制, 穗厅字〔2021〕17号).
- * The list is a plausible reconstruction for the demo; codes C01..C21 are this project's own.
+ * Guangzhou's 21 key industry chains under the chain-leader system (链长制, 《广州市构建"链长制"推进
+ * 产业高质量发展的意见》, 2021). Names checked against public reports of the 2021 list: 智能网联与新能源
+ * 汽车, 绿色石化和新材料, 现代高端装备, 超高清视频和新型显示, 人工智能, 半导体与集成电路, 软件和信创
+ * (Guangzhou Daily, 2021-03-24, via reprints), 建筑业和规划设计 and 现代金融 (Economic Daily,
+ * 2021-10-19, on gxj.gz.gov.cn), 时尚产业 with its 定制家居 segment (China News, 2023-05-14). The others
+ * (C08–C13, C15, C17–C21) follow the city's industrial plans but were not found in a published copy of
+ * the list; codes C01..C21 are this project's own.
  */
 
 export interface ChainDef {
@@ -138,20 +143,20 @@ export const CHAIN_DEFS: readonly ChainDef[] = [
   },
   {
     code: 'C13',
-    nameZh: '新能源',
-    nameEn: 'New energy',
+    nameZh: '新能源与节能环保',
+    nameEn: 'New energy, energy conservation and environmental protection',
     field: 'F05',
     groupWords: ['能源', '新能源', '电力'],
-    subsidiaryWords: ['新能源', '储能科技', '氢能科技', '光伏科技', '风电科技', '售电', '综合能源'],
+    subsidiaryWords: ['新能源', '储能科技', '氢能科技', '光伏科技', '节能科技', '环保科技', '综合能源'],
     districts: ['440115', '440112', '440106'],
   },
   {
     code: 'C14',
-    nameZh: '节能环保',
-    nameEn: 'Energy conservation and environmental protection',
+    nameZh: '建筑业和规划设计',
+    nameEn: 'Construction, planning and design',
     field: 'F12',
-    groupWords: ['环保', '环境', '水务'],
-    subsidiaryWords: ['环保科技', '水处理', '固废处置', '环境检测', '节能科技', '再生资源', '环境工程'],
+    groupWords: ['建筑', '建工', '城建'],
+    subsidiaryWords: ['建筑科技', '规划设计', '勘察设计', '装配式建筑', '工程咨询', '市政工程', '建筑工程'],
     districts: ['440111', '440112', '440103'],
   },
   {
@@ -165,11 +170,11 @@ export const CHAIN_DEFS: readonly ChainDef[] = [
   },
   {
     code: 'C16',
-    nameZh: '新一代信息技术',
-    nameEn: 'New-generation information technology',
+    nameZh: '现代金融',
+    nameEn: 'Modern finance',
     field: 'F01',
-    groupWords: ['通信', '信息', '电子'],
-    subsidiaryWords: ['通信技术', '电子科技', '物联网科技', '网络技术', '射频技术', '光通信', '终端科技'],
+    groupWords: ['金融', '金控', '金融科技'],
+    subsidiaryWords: ['金融科技', '融资租赁', '支付科技', '金融信息服务', '数据科技', '保险科技', '供应链金融'],
     districts: ['440106', '440112', '440111'],
   },
   {
@@ -201,8 +206,8 @@ export const CHAIN_DEFS: readonly ChainDef[] = [
   },
   {
     code: 'C20',
-    nameZh: '智能家居',
-    nameEn: 'Smart home',
+    nameZh: '定制家居',
+    nameEn: 'Custom home furnishings',
     field: 'F02',
     groupWords: ['家居', '电器', '智能家居'],
     subsidiaryWords: ['家居', '智能家电', '定制家居', '照明科技', '家居材料', '物联科技'],

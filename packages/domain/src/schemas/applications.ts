@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Text } from '../i18n.js';
-import type { Yuan } from '../money.js';
+import { formatWan, type Yuan } from '../money.js';
 import { APPLICATION_EVENTS, APPLICATION_STATES, type ApplicationEvent, type ApplicationState } from '../policy/application-workflow.js';
 import { TRACKS, type Track } from '../policy/codes.js';
 import type { TrackFacts } from '../policy/evaluate.js';
@@ -274,16 +274,16 @@ export function formProblems(form: ApplicationForm, ctx: FormContext): FormProbl
       out.push(
         need(
           'form.budget',
-          `预算表市财政经费合计须等于链主确定的 ${ctx.lockedCityFunds} 元`,
-          `city funds in the budget must total ${ctx.lockedCityFunds} as fixed by the chain leader`,
+          `预算表市财政经费合计须等于链主确定的 ${formatWan(ctx.lockedCityFunds, 'zh')}`,
+          `city funds in the budget must total ${formatWan(ctx.lockedCityFunds, 'en')} as fixed by the chain leader`,
         ),
       );
     if (ctx.lockedSelfFunds !== null && totals.self !== ctx.lockedSelfFunds)
       out.push(
         need(
           'form.budget',
-          `预算表自筹经费合计须等于链主确定的 ${ctx.lockedSelfFunds} 元`,
-          `self-raised funds in the budget must total ${ctx.lockedSelfFunds}`,
+          `预算表自筹经费合计须等于链主确定的 ${formatWan(ctx.lockedSelfFunds, 'zh')}`,
+          `self-raised funds in the budget must total ${formatWan(ctx.lockedSelfFunds, 'en')}`,
         ),
       );
   }

@@ -70,10 +70,17 @@ function ProfileEditModal({ person, open, onClose, onSaved }: { person: Person; 
         preserve={false}
       >
         <Form.Item name="fieldCodes" label={t('people.fields')}>
-          <Select mode="multiple" options={options} loading={fields.loading} placeholder={t('expert.fieldsHelp')} maxCount={20} />
+          <Select
+            mode="multiple"
+            options={options}
+            loading={fields.loading}
+            placeholder={t('expert.fieldsHelp')}
+            aria-label={t('expert.fieldsHelp')}
+            maxCount={20}
+          />
         </Form.Item>
         <Form.Item name="keywords" label={t('people.keywords')}>
-          <Select mode="tags" open={false} placeholder={t('expert.keywordsHelp')} maxCount={20} />
+          <Select mode="tags" open={false} placeholder={t('expert.keywordsHelp')} aria-label={t('expert.keywordsHelp')} maxCount={20} />
         </Form.Item>
       </Form>
     </Modal>
@@ -115,6 +122,7 @@ function AvailabilityCard({ profile, onSaved }: { profile: ExpertProfile; onSave
               loading={busy}
               onChange={(v) => void patch({ available: v })}
               data-testid="expert-available"
+              aria-label={t('reviewing.profile.available')}
             />
             <Tag
               color={availableNow ? 'green' : 'default'}

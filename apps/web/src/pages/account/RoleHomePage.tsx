@@ -40,7 +40,7 @@ function RoleSection({ role, counts }: { role: Role; counts: Record<string, numb
   return (
     <section data-testid={`role-home-${role}`} style={{ marginBottom: 24 }}>
       <Space align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t(`home.${role}.title` as MessageKey)}
         </Typography.Title>
         <Tag color="blue">{tx(ROLE_LABELS[role])}</Tag>

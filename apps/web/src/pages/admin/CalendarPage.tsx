@@ -44,6 +44,7 @@ function DaysTable({ year, rows, setRows }: { year: number; rows: Row[]; setRows
           render: (v: string, r) => (
             <DatePicker
               value={v ? dayjs(v) : null}
+              aria-label={t('cal.date')}
               allowClear={false}
               disabledDate={(d) => d.year() !== year}
               defaultPickerValue={dayjs(`${year}-01-01`)}
@@ -59,6 +60,7 @@ function DaysTable({ year, rows, setRows }: { year: number; rows: Row[]; setRows
           render: (v: EditDay['kind'], r) => (
             <Select
               value={v}
+              aria-label={t('cal.kind')}
               style={{ width: 140 }}
               onChange={(k) => update(r.key, { kind: k })}
               options={[
@@ -71,12 +73,16 @@ function DaysTable({ year, rows, setRows }: { year: number; rows: Row[]; setRows
         {
           title: t('common.nameZh'),
           dataIndex: 'nameZh',
-          render: (v: string, r) => <Input value={v} onChange={(e) => update(r.key, { nameZh: e.target.value })} />,
+          render: (v: string, r) => (
+            <Input value={v} aria-label={t('common.nameZh')} onChange={(e) => update(r.key, { nameZh: e.target.value })} />
+          ),
         },
         {
           title: t('common.nameEn'),
           dataIndex: 'nameEn',
-          render: (v: string, r) => <Input value={v} onChange={(e) => update(r.key, { nameEn: e.target.value })} />,
+          render: (v: string, r) => (
+            <Input value={v} aria-label={t('common.nameEn')} onChange={(e) => update(r.key, { nameEn: e.target.value })} />
+          ),
         },
         {
           title: t('common.actions'),

@@ -66,6 +66,7 @@ export function UsersPage() {
           <Select
             allowClear
             placeholder={t('users.filterRole')}
+            aria-label={t('users.filterRole')}
             style={{ width: 200 }}
             value={role}
             onChange={(v) => {
@@ -77,6 +78,7 @@ export function UsersPage() {
           <Select
             allowClear
             placeholder={t('users.filterStatus')}
+            aria-label={t('users.filterStatus')}
             style={{ width: 160 }}
             value={status}
             onChange={(v) => {

@@ -43,9 +43,12 @@ export function ApplicationBody({
     }
     return code;
   };
+  /** The id that ties a field's label to its input (form.title → app-form-title). */
+  const inputId = (path: string) => `app-${path.replace(/\./g, '-')}`;
   const item = (path: string, label: string, input: ReactNode, shown: ReactNode, help?: string) => (
     <Form.Item
       label={label}
+      htmlFor={readOnly ? undefined : inputId(path)}
       required={!readOnly && ['form.title', 'form.fieldCode', 'form.direction', 'form.objectives', 'form.content'].includes(path)}
       validateStatus={!readOnly && errorAt(path) ? 'error' : undefined}
       help={!readOnly && help ? help : undefined}
@@ -55,6 +58,7 @@ export function ApplicationBody({
   );
   const text = (key: 'title' | 'summary' | 'direction', max: number) => (
     <Input
+      id={inputId(`form.${key}`)}
       value={form[key] ?? ''}
       maxLength={max}
       onChange={(e) => update({ [key]: e.target.value })}
@@ -64,6 +68,7 @@ export function ApplicationBody({
   );
   const area = (key: 'objectives' | 'content' | 'implementationPlan', max: number, rows = 4) => (
     <Input.TextArea
+      id={inputId(`form.${key}`)}
       value={form[key] ?? ''}
       maxLength={max}
       showCount
@@ -89,6 +94,7 @@ export function ApplicationBody({
               showSearch={{ treeNodeFilterProp: 'title' }}
               loading={fields.loading}
               placeholder={t('applications.form.fieldPlaceholder')}
+              aria-label={t('applications.form.fieldPlaceholder')}
               treeDefaultExpandAll
               treeData={(fields.data ?? []).map((f) => ({
                 value: f.code,
@@ -172,6 +178,7 @@ export function ApplicationBody({
                 value={form.plannedInvestment}
                 onChange={(v) => update({ plannedInvestment: v })}
                 testId="field-plannedInvestment"
+                ariaLabel={t('applications.form.plannedInvestment')}
                 width={260}
               />,
               <Shown
@@ -191,6 +198,7 @@ export function ApplicationBody({
                 value={form.socialCapital}
                 onChange={(v) => update({ socialCapital: v })}
                 testId="field-socialCapital"
+                ariaLabel={t('applications.form.socialCapital')}
                 error={errorAt('form.socialCapital')}
                 width={260}
               />,
@@ -206,6 +214,7 @@ export function ApplicationBody({
                 format="YYYY-MM-DD"
                 onChange={(d) => update({ completedOn: d ? d.format('YYYY-MM-DD') : null })}
                 status={errorAt('form.completedOn') ? 'error' : undefined}
+                aria-label={t('applications.form.completedOn')}
                 data-testid="field-completedOn"
               />,
               <Shown value={form.completedOn} />,

@@ -648,7 +648,7 @@ export function ApplicationPage() {
     <div data-testid="application-page" data-mode={editing ? 'edit' : officer ? 'officer' : 'read'} data-status={view.status}>
       <Space orientation="vertical" size={4} style={{ width: '100%', marginBottom: 16 }}>
         <Link to="/app/applications">← {t('applications.list.back')}</Link>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="application-title">
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }} data-testid="application-title">
           {title}
         </Typography.Title>
         <Space wrap>

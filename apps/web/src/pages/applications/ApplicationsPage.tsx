@@ -37,9 +37,11 @@ import { usePaging } from '../../hooks/usePaging';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applicationsApi } from './api';
 import { StatusTag, TrackTag, formatInstant } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 function useColumns(showOrg: boolean) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   return [
     {
       title: t('applications.list.title'),
@@ -53,7 +55,7 @@ function useColumns(showOrg: boolean) {
     ...(showOrg ? [{ title: t('applications.list.org'), dataIndex: 'orgName', key: 'org' }] : []),
     { title: t('applications.list.call'), dataIndex: 'callTitleZh', key: 'call' },
     { title: t('applications.track'), key: 'track', render: (_: unknown, r: ApplicationSummary) => <TrackTag track={r.track} /> },
-    { title: t('applications.list.field'), dataIndex: 'fieldCode', key: 'field', render: (v: string | null) => v ?? '—' },
+    { title: t('applications.list.field'), dataIndex: 'fieldCode', key: 'field', render: (v: string | null) => fieldName(v) },
     {
       title: t('applications.list.cityFunds'),
       dataIndex: 'cityFunds',
@@ -236,6 +238,7 @@ function OfficerList() {
         <Select
           allowClear
           placeholder={t('applications.list.call')}
+          aria-label={t('applications.list.call')}
           style={{ width: 260 }}
           value={callId}
           onChange={reset(setCallId)}
@@ -246,6 +249,7 @@ function OfficerList() {
         <Select
           allowClear
           placeholder={t('applications.track')}
+          aria-label={t('applications.track')}
           style={{ width: 200 }}
           value={track}
           onChange={reset(setTrack)}
@@ -255,6 +259,7 @@ function OfficerList() {
         <Select
           allowClear
           placeholder={t('common.status')}
+          aria-label={t('common.status')}
           style={{ width: 220 }}
           value={status}
           onChange={reset(setStatus)}
@@ -264,6 +269,7 @@ function OfficerList() {
         <TreeSelect
           allowClear
           placeholder={t('applications.list.field')}
+          aria-label={t('applications.list.field')}
           style={{ width: 240 }}
           value={fieldCode}
           onChange={(v) => reset(setFieldCode)((v as string | undefined) ?? undefined)}
@@ -275,7 +281,7 @@ function OfficerList() {
           data-testid="filter-field"
         />
         <Space>
-          <Switch checked={grouped} onChange={setGrouped} data-testid="group-by-field" />
+          <Switch checked={grouped} onChange={setGrouped} data-testid="group-by-field" aria-label={t('applications.list.groupByField')} />
           <Typography.Text>{t('applications.list.groupByField')}</Typography.Text>
         </Space>
       </Space>

@@ -11,9 +11,11 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { applicationsApi, type NationalApplicationRow, type NationalProjectRow } from './api';
 import { refusalText } from './refusal';
 import { Row, Rows, CallStateTag, TrackTag, callTitle, formatInstant, formatParam, itemText, paramsForTrack } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 function NationalApplicationPicker({ onPick, busy }: { onPick: (id: string) => void; busy: boolean }) {
   const { t } = useI18n();
+  const fieldName = useFieldName();
   const [selected, setSelected] = useState<string | null>(null);
   const { data, error, loading, reload } = useApi(() => applicationsApi.nationalApplications(), []);
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -54,7 +56,7 @@ function NationalApplicationPicker({ onPick, busy }: { onPick: (id: string) => v
           { title: t('applications.national.title'), dataIndex: 'title' },
           { title: t('applications.national.programme'), dataIndex: 'programme' },
           { title: t('applications.national.direction'), dataIndex: 'direction' },
-          { title: t('applications.national.fieldCode'), dataIndex: 'fieldCode', render: (v: string | null) => v ?? '—' },
+          { title: t('applications.national.fieldCode'), dataIndex: 'fieldCode', render: (v: string | null) => fieldName(v) },
           {
             title: t('applications.national.stage'),
             dataIndex: 'stage',
@@ -252,7 +254,7 @@ export function CallDetailPage() {
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <div>
           <Link to="/calls">← {t('applications.calls.back')}</Link>
-          <Typography.Title level={2} style={{ marginTop: 8 }} data-testid="call-title">
+          <Typography.Title level={1} style={{ fontSize: 30, marginTop: 8 }} data-testid="call-title">
             {callTitle(call, lang)}
           </Typography.Title>
           <Space wrap>

@@ -17,7 +17,9 @@ export function CallsPage() {
   const rows = (data ?? []).filter((c) => track === 'all' || c.track === track);
   return (
     <div className="rd-section" data-testid="calls-page">
-      <Typography.Title level={2}>{t('applications.calls.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 30 }}>
+        {t('applications.calls.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('applications.calls.intro')}</Typography.Paragraph>
       <Alert type="info" showIcon title={t('applications.calls.consortiumNote')} style={{ marginBottom: 16 }} />
       <Card>

@@ -29,10 +29,13 @@ export function WanInput({
   error,
   disabled,
   width,
+  ariaLabel,
 }: {
   value: number | null | undefined;
   onChange: (yuan: number | null) => void;
   testId?: string;
+  /** The field's name for assistive technology where no label element names it (table cells). */
+  ariaLabel?: string;
   error?: boolean;
   disabled?: boolean;
   width?: number | string;
@@ -61,6 +64,7 @@ export function WanInput({
       suffix={<Typography.Text type="secondary">{t('applications.wan')}</Typography.Text>}
       style={{ width: width ?? '100%' }}
       title={bad ? t('applications.wanInvalid') : undefined}
+      aria-label={ariaLabel}
       data-testid={testId}
       onChange={(e) => {
         const s = e.target.value;
@@ -111,6 +115,11 @@ export function KpiTable({
   errorAt: ErrorAt;
 }) {
   const { t } = useI18n();
+  const titles = {
+    indicator: t('applications.form.kpiIndicator'),
+    target: t('applications.form.kpiTarget'),
+    measure: t('applications.form.kpiMeasure'),
+  };
   const cell = (i: number, key: keyof KpiRow, max: number) =>
     readOnly ? (
       rows[i]![key] || '—'
@@ -119,6 +128,7 @@ export function KpiTable({
         value={rows[i]![key]}
         maxLength={max}
         status={errorAt(`form.kpis.${i}.${key}`) ? 'error' : undefined}
+        aria-label={`${titles[key]} ${i + 1}`}
         onChange={(e) => onChange(replaceAt(rows, i, { [key]: e.target.value }))}
         data-testid={`kpi-${i}-${key}`}
       />
@@ -161,7 +171,19 @@ export function KpiTable({
   );
 }
 
-function MonthPicker({ value, onChange, testId, error }: { value: string; onChange: (v: string) => void; testId: string; error: boolean }) {
+function MonthPicker({
+  value,
+  onChange,
+  testId,
+  error,
+  ariaLabel,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  error: boolean;
+  ariaLabel: string;
+}) {
   return (
     <DatePicker
       picker="month"
@@ -169,6 +191,7 @@ function MonthPicker({ value, onChange, testId, error }: { value: string; onChan
       value={value ? dayjs(`${value}-01`) : null}
       onChange={(d) => onChange(d ? d.format('YYYY-MM') : '')}
       status={error ? 'error' : undefined}
+      aria-label={ariaLabel}
       data-testid={testId}
       style={{ width: 130 }}
     />
@@ -209,6 +232,7 @@ export function ScheduleTable({
                   value={r.from}
                   onChange={(v) => onChange(replaceAt(rows, i, { from: v }))}
                   testId={`schedule-${i}-from`}
+                  ariaLabel={`${t('applications.form.scheduleFrom')} ${i + 1}`}
                   error={errorAt(`form.schedule.${i}.from`)}
                 />
               ),
@@ -225,6 +249,7 @@ export function ScheduleTable({
                   value={r.to}
                   onChange={(v) => onChange(replaceAt(rows, i, { to: v }))}
                   testId={`schedule-${i}-to`}
+                  ariaLabel={`${t('applications.form.scheduleTo')} ${i + 1}`}
                   error={errorAt(`form.schedule.${i}.to`)}
                 />
               ),
@@ -241,6 +266,7 @@ export function ScheduleTable({
                   value={r.task}
                   maxLength={500}
                   status={errorAt(`form.schedule.${i}.task`) ? 'error' : undefined}
+                  aria-label={`${t('applications.form.scheduleTask')} ${i + 1}`}
                   onChange={(e) => onChange(replaceAt(rows, i, { task: e.target.value }))}
                   data-testid={`schedule-${i}-task`}
                 />
@@ -283,6 +309,12 @@ export function TeamTable({
   errorAt: ErrorAt;
 }) {
   const { t, tx } = useI18n();
+  const titles = {
+    name: t('applications.form.teamName'),
+    title: t('applications.form.teamTitle'),
+    orgName: t('applications.form.teamOrg'),
+    duty: t('applications.form.teamDuty'),
+  };
   const text = (i: number, key: 'name' | 'title' | 'orgName' | 'duty', max: number) =>
     readOnly ? (
       rows[i]![key] || '—'
@@ -291,6 +323,7 @@ export function TeamTable({
         value={rows[i]![key]}
         maxLength={max}
         status={errorAt(`form.team.${i}.${key}`) ? 'error' : undefined}
+        aria-label={`${titles[key]} ${i + 1}`}
         onChange={(e) => onChange(replaceAt(rows, i, { [key]: e.target.value }))}
         data-testid={`team-${i}-${key}`}
       />
@@ -319,6 +352,7 @@ export function TeamTable({
                   style={{ width: '100%' }}
                   options={TEAM_ROLES.map((role) => ({ value: role, label: tx(TEAM_ROLE_LABELS[role]) }))}
                   onChange={(v) => onChange(replaceAt(rows, i, { role: v }))}
+                  aria-label={`${t('applications.form.teamRole')} ${i + 1}`}
                   data-testid={`team-${i}-role`}
                 />
               ),
@@ -382,7 +416,8 @@ export function BudgetTable({
   const column = (src: Source) => ({
     title: t(`applications.budget.${src}`),
     key: src,
-    width: 170,
+    // Read-only amounts are short: the table fits its card without scrolling, so 小计 stays in view.
+    width: readOnly ? undefined : 170,
     render: (_: unknown, r: (typeof data)[number]) => {
       if (r.category === 'total')
         return (
@@ -398,6 +433,7 @@ export function BudgetTable({
         <WanInput
           value={row ? v : null}
           testId={`budget-${cat}-${src}`}
+          ariaLabel={`${tx(BUDGET_CATEGORY_LABELS[cat])} · ${t(`applications.budget.${src}`)}`}
           onChange={(y) => onChange(full().map((b) => (b.category === cat ? { ...b, [src]: y ?? 0 } : b)))}
         />
       );
@@ -409,7 +445,7 @@ export function BudgetTable({
         size="small"
         pagination={false}
         rowKey="key"
-        scroll={{ x: 820 }}
+        scroll={readOnly ? undefined : { x: 820 }}
         dataSource={data}
         columns={[
           {
@@ -427,7 +463,7 @@ export function BudgetTable({
           {
             title: t('applications.budget.rowTotal'),
             key: 'rowTotal',
-            width: 130,
+            width: readOnly ? undefined : 130,
             render: (_, r) => {
               if (r.category === 'total')
                 return <Typography.Text strong>{formatWan(totals.city + totals.self + totals.other, lang)}</Typography.Text>;
@@ -437,7 +473,7 @@ export function BudgetTable({
           },
         ]}
       />
-      <Typography.Text type="secondary">{t('applications.budget.unitNote')}</Typography.Text>
+      {!readOnly && <Typography.Text type="secondary">{t('applications.budget.unitNote')}</Typography.Text>}
     </div>
   );
 }

@@ -112,6 +112,7 @@ function Checklist({ view, state, setState }: { view: ApplicationView; state: Ch
             <Input
               value={state[c.key]?.note ?? ''}
               maxLength={1000}
+              aria-label={`${itemText(c, lang)} · ${t('applications.officer.checkNote')}`}
               onChange={(e) => setState({ ...state, [c.key]: { ok: state[c.key]?.ok ?? false, note: e.target.value } })}
               data-testid={`check-${c.key}-note`}
             />

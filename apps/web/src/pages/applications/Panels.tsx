@@ -139,6 +139,7 @@ function UnitPicker({ exclude, onPick }: { exclude: string[]; onPick: (orgId: st
         value={null}
         style={{ width: '100%' }}
         placeholder={t('applications.units.searchPlaceholder')}
+        aria-label={t('applications.units.searchPlaceholder')}
         options={options}
         showSearch={{ filterOption: false, onSearch: search }}
         notFoundContent={loading ? <Spin size="small" /> : (problem ?? t('common.empty'))}
@@ -206,6 +207,7 @@ export function UnitsPanel({
               editable ? (
                 <Input
                   value={roles[u.orgId] ?? u.role}
+                  aria-label={`${u.name} · ${t('applications.units.role')}`}
                   maxLength={100}
                   onChange={(e) => setRoles({ ...roles, [u.orgId]: e.target.value })}
                   onBlur={() => {

@@ -1,9 +1,9 @@
 import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
-import type { FormProblem, RuleResult } from '@rdplan/domain';
+import { PARAM_META, type FormProblem, type PlanParams, type RuleResult } from '@rdplan/domain';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Row, Rows, formatInstant } from './shared';
+import { Row, Rows, formatInstant, formatParam } from './shared';
 
 function OutcomeIcon({ outcome }: { outcome: RuleResult['outcome'] }) {
   switch (outcome) {
@@ -78,7 +78,7 @@ export function RulesPanel({
   problems?: FormProblem[];
   extra?: (r: RuleResult) => ReactNode;
 }) {
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const failing = results.filter((r) => r.blocking).length;
   const review = results.filter((r) => r.outcome === 'needs_review').length;
   return (
@@ -119,9 +119,9 @@ export function RulesPanel({
               {Object.keys(r.params).length > 0 && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('applications.rules.params')}
-                  {Object.entries(r.params)
-                    .map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join(' / ') : String(v)}`)
-                    .join('; ')}
+                  {(Object.keys(r.params) as (keyof PlanParams)[])
+                    .map((k) => `${tx(PARAM_META[k].label)} ${formatParam(k, r.params as PlanParams, lang)}`)
+                    .join(lang === 'zh' ? '；' : '; ')}
                 </Typography.Text>
               )}
               {extra?.(r)}

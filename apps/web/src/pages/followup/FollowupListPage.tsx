@@ -9,10 +9,12 @@ import { usePaging } from '../../hooks/usePaging';
 import { useI18n } from '../../i18n/I18nProvider';
 import { followupApi, type FollowupListItem } from './api';
 import { StatusTag } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 /** /app/followup: national projects involving Guangzhou units (4.2.b), with their follow-up at a glance. */
 export function FollowupListPage() {
   const { t } = useI18n();
+  const fieldName = useFieldName();
   const [q, setQ] = useState('');
   const [field, setField] = useState('');
   const [year, setYear] = useState<number | null>(null);
@@ -50,6 +52,7 @@ export function FollowupListPage() {
             <Select<NationalProjectStatus>
               allowClear
               placeholder={t('followup.filterStatus')}
+              aria-label={t('followup.filterStatus')}
               value={status}
               onChange={(v) => {
                 setStatus(v);
@@ -108,7 +111,8 @@ export function FollowupListPage() {
             dataSource={data?.items ?? []}
             pagination={pagination(data?.total)}
             locale={{ emptyText: t('followup.empty') }}
-            scroll={{ x: 1100 }}
+            // Wide enough for every column's width, so the one without a fixed width (我市单位) is not squeezed.
+            scroll={{ x: 1500 }}
             data-testid="followup-table"
             columns={[
               {
@@ -133,7 +137,7 @@ export function FollowupListPage() {
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {r.programme}
-                        {r.fieldCode ? ` · ${r.fieldCode}` : ''}
+                        {r.fieldCode ? ` · ${fieldName(r.fieldCode)}` : ''}
                       </Typography.Text>
                     </div>
                   </>
@@ -142,6 +146,7 @@ export function FollowupListPage() {
               {
                 title: t('followup.gzUnits'),
                 key: 'units',
+                width: 260,
                 render: (_, r) =>
                   r.guangzhouUnits.map((u) => (
                     <div key={u.position}>

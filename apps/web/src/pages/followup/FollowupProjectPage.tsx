@@ -32,6 +32,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { followupApi, type FollowupEntry, type FollowupProjectView, type FollowupUnit, type TimelineItem } from './api';
 import { EntryModal } from './EntryModal';
 import { EVENT_COLOR, EVENT_ICON, KIND_COLOR, KIND_ICON, StatusTag } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 /** /app/followup/:nationalId: one national project's follow-up page (4.2.b). */
 export function FollowupProjectPage() {
@@ -99,6 +100,7 @@ function ProjectView({ view, reload }: { view: FollowupProjectView; reload: () =
 
 function Facts({ view }: { view: FollowupProjectView }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const { project } = view;
   const { central, local, self } = project.budget;
   const sep = lang === 'zh' ? '：' : ': ';
@@ -110,7 +112,7 @@ function Facts({ view }: { view: FollowupProjectView }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('followup.programme')}>{project.programme}</Descriptions.Item>
         {project.direction && <Descriptions.Item label={t('followup.direction')}>{project.direction}</Descriptions.Item>}
-        <Descriptions.Item label={t('followup.field')}>{project.fieldCode ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('followup.field')}>{fieldName(project.fieldCode)}</Descriptions.Item>
         {project.applicationNationalId && (
           <Descriptions.Item label={t('followup.application')}>{project.applicationNationalId}</Descriptions.Item>
         )}

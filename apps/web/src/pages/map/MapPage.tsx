@@ -18,6 +18,7 @@ import {
   type MapView,
   type RecordKind,
 } from './api';
+import { useFieldName } from '../../hooks/useFieldName';
 
 // The charts (and ECharts) load on their own, after the page and its tables.
 const FieldChainChart = lazy(() => import('./Charts').then((m) => ({ default: m.FieldChainChart })));
@@ -77,6 +78,7 @@ export function MapPage() {
             showSearch
             optionFilterProp="label"
             placeholder={t('map.filter.field')}
+            aria-label={t('map.filter.field')}
             value={filters.field}
             onChange={(v: string | undefined) => set({ field: v })}
             options={(options?.fields ?? []).map((f) => ({ value: f.code, label: `${f.code} ${lang === 'zh' ? f.nameZh : f.nameEn}` }))}
@@ -88,6 +90,7 @@ export function MapPage() {
             showSearch
             optionFilterProp="label"
             placeholder={t('map.filter.chain')}
+            aria-label={t('map.filter.chain')}
             value={filters.chain}
             onChange={(v: string | undefined) => set({ chain: v })}
             options={(options?.chains ?? []).map((c) => ({ value: c.code, label: `${c.code} ${lang === 'zh' ? c.nameZh : c.nameEn}` }))}
@@ -98,6 +101,7 @@ export function MapPage() {
           <Select
             allowClear
             placeholder={t('map.filter.yearFrom')}
+            aria-label={t('map.filter.yearFrom')}
             value={filters.yearFrom}
             onChange={(v: number | undefined) => set({ yearFrom: v })}
             options={YEARS.map((y) => ({ value: y, label: String(y) }))}
@@ -107,6 +111,7 @@ export function MapPage() {
           <Select
             allowClear
             placeholder={t('map.filter.yearTo')}
+            aria-label={t('map.filter.yearTo')}
             value={filters.yearTo}
             onChange={(v: number | undefined) => set({ yearTo: v })}
             options={YEARS.map((y) => ({ value: y, label: String(y) }))}
@@ -116,6 +121,7 @@ export function MapPage() {
           <Select<RecordKind>
             allowClear
             placeholder={t('map.filter.kind')}
+            aria-label={t('map.filter.kind')}
             value={filters.kind}
             onChange={(v) => set({ kind: v })}
             options={[
@@ -154,6 +160,7 @@ function RegionFilter({ value, onChange }: { value: string | undefined; onChange
       showSearch
       optionFilterProp="label"
       placeholder={t('map.filter.region')}
+      aria-label={t('map.filter.region')}
       value={value}
       onChange={onChange}
       options={[
@@ -285,6 +292,7 @@ function NetworkSection({ filters }: { filters: MapFilters }) {
             step={10}
             value={edges}
             onChange={(v) => setEdges(v ?? 100)}
+            aria-label={t('map.network.edges')}
             data-testid="map-network-edges"
           />
           <ExportButton view="network" filters={{ ...filters, edges }} testId="map-export-network" />
@@ -324,6 +332,7 @@ function outcomeLabel(e: Evidence, t: ReturnType<typeof useI18n>['t']) {
 
 function EvidenceTable({ c }: { c: AttractionCandidate }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   return (
     <div data-testid={`map-evidence-${c.rank}`}>
       {c.people.length > 0 && (
@@ -345,7 +354,7 @@ function EvidenceTable({ c }: { c: AttractionCandidate }) {
           },
           { title: t('map.year'), dataIndex: 'year', width: 70 },
           { title: t('map.evidence.title'), dataIndex: 'title' },
-          { title: t('map.field'), dataIndex: 'fieldCode', width: 90 },
+          { title: t('map.field'), dataIndex: 'fieldCode', width: 160, render: (v: string | null) => fieldName(v) },
           {
             title: t('map.evidence.role'),
             dataIndex: 'role',
@@ -431,6 +440,7 @@ function AttractionSection({ filters }: { filters: MapFilters }) {
 
 function BackfillSection({ filters }: { filters: MapFilters }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const orgType = useOrgType();
   const [year, setYear] = useState(dayjs().year() - 1);
   const f = { year, field: filters.field, chain: filters.chain };
@@ -450,6 +460,7 @@ function BackfillSection({ filters }: { filters: MapFilters }) {
             precision={0}
             value={year}
             onChange={(v) => v && setYear(v)}
+            aria-label={t('map.backfill.year')}
             data-testid="map-backfill-year"
           />
           <ExportButton view="backfill" filters={f} testId="map-export-backfill" />
@@ -485,7 +496,7 @@ function BackfillSection({ filters }: { filters: MapFilters }) {
                   { title: t('map.evidence.title'), dataIndex: 'title' },
                   { title: t('map.programme'), dataIndex: 'programme' },
                   { title: t('map.direction'), dataIndex: 'direction' },
-                  { title: t('map.field'), dataIndex: 'fieldCode' },
+                  { title: t('map.field'), dataIndex: 'fieldCode', render: (v: string | null) => fieldName(v) },
                 ]}
               />
             ),

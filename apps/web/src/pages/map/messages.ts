@@ -66,7 +66,7 @@ export const MAP_MESSAGES = {
   },
   'map.attraction.fields': { zh: '领域：{fields}；参考年度 {year}。', en: 'Fields: {fields}; reference year {year}.' },
   'map.attraction.formula': {
-    zh: '评分 = Σ 0.8^(参考年度−记录年度) × 记录得分 + 2 × ln(1 + (牵头项目经费 + ½ 参与项目经费) / 百万元) + 骨干人员数（至多 10）；记录得分：牵头项目 5、参与项目 2、牵头申报 2、参与申报 1，申报获批 +2，进入最后一轮答辩未获批 +0.5。',
+    zh: '评分 = Σ 0.8^(参考年度−记录年度) × 记录得分 + 2 × ln(1 + (牵头项目经费 + ½ 参与项目经费) / 100 万元) + 骨干人员数（至多 10）；记录得分：牵头项目 5、参与项目 2、牵头申报 2、参与申报 1，申报获批 +2，进入最后一轮答辩未获批 +0.5。',
     en: 'Score = Σ 0.8^(reference year − record year) × record points + 2 × ln(1 + (budget of projects led + ½ budget of projects joined) / 1 million yuan) + key people (at most 10); record points: project lead 5, project participant 2, application lead 2, application participant 1, +2 if approved, +0.5 if it reached the final defence without approval.',
   },
   'map.rank': { zh: '排名', en: 'Rank' },

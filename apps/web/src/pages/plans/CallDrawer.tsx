@@ -40,8 +40,6 @@ import type { MessageKey } from '../../i18n/messages';
 import { plansApi } from './api';
 import { CallStateTag, CallStatusTag, ErrorAlert, RuleCodeTag, RuleResults, instantToPicker, pickerToInstant } from './shared';
 
-const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-
 interface Item {
   key: string;
   zh: string;
@@ -475,27 +473,11 @@ function ItemList({
                 style={{ borderBottom: '1px dashed rgba(5,5,5,0.12)', paddingBottom: 8, marginBottom: 8 }}
               >
                 <Row gutter={8} align="top">
-                  <Col xs={24} md={5}>
-                    <Form.Item
-                      name={[f.name, 'key']}
-                      label={t('plans.calls.key')}
-                      style={{ marginBottom: 8 }}
-                      rules={[
-                        { required: true, message: t('common.required') },
-                        { pattern: KEY_PATTERN, message: t('plans.calls.keyInvalid') },
-                        {
-                          validator: (_, v: string) => {
-                            const list = (form.getFieldValue(name) ?? []) as Item[];
-                            const same = list.filter((it, j) => j !== f.name && it?.key?.trim() === v?.trim());
-                            return v && same.length > 0 ? Promise.reject(new Error(t('plans.calls.keyRepeat'))) : Promise.resolve();
-                          },
-                        },
-                      ]}
-                    >
-                      <Input data-testid={`call-${name}-${f.name}-key`} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={9}>
+                  {/* The item's key ties a unit's answers to it; the editor makes one, the officer never types it. */}
+                  <Form.Item name={[f.name, 'key']} hidden>
+                    <Input data-testid={`call-${name}-${f.name}-key`} />
+                  </Form.Item>
+                  <Col xs={24} md={12}>
                     <Form.Item
                       name={[f.name, 'zh']}
                       label={t('plans.calls.zh')}
@@ -505,7 +487,7 @@ function ItemList({
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} data-testid={`call-${name}-${f.name}-zh`} />
                     </Form.Item>
                   </Col>
-                  <Col xs={22} md={9}>
+                  <Col xs={22} md={11}>
                     <Form.Item name={[f.name, 'en']} label={t('plans.calls.en')} style={{ marginBottom: 8 }} rules={[{ max: 2000 }]}>
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} data-testid={`call-${name}-${f.name}-en`} />
                     </Form.Item>

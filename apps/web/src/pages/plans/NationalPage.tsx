@@ -227,7 +227,7 @@ function JobProgress({ job }: { job: NationalImportJob }) {
       data-errors={job.errorsCount}
       style={{ marginBottom: 12 }}
     >
-      <Progress percent={Math.round(percent)} status="active" />
+      <Progress percent={Math.round(percent)} status="active" aria-label={t('plans.national.jobStatus.running')} />
       <Typography.Text type="secondary">
         {phase ? `${t(`plans.national.phase.${phase}`)} · ` : ''}
         {t('plans.national.progress', {
@@ -458,6 +458,7 @@ function ApplicationsTable({ tick }: { tick: number }) {
           <Select<NationalStage>
             allowClear
             placeholder={t('plans.national.filterStage')}
+            aria-label={t('plans.national.filterStage')}
             value={stage}
             onChange={(v) => {
               setStage(v);
@@ -470,6 +471,7 @@ function ApplicationsTable({ tick }: { tick: number }) {
           <Select<NationalOutcome>
             allowClear
             placeholder={t('plans.national.filterOutcome')}
+            aria-label={t('plans.national.filterOutcome')}
             value={outcome}
             onChange={(v) => {
               setOutcome(v);

@@ -384,6 +384,7 @@ function PlanEditor({
               allowClear
               value={selectedIds}
               onChange={onPickChains}
+              aria-label={t('plans.chains.pick')}
               optionFilterProp="label"
               options={chains
                 .filter((c) => c.active || selectedIds.includes(c.id))
@@ -472,7 +473,12 @@ function PlanEditor({
                           },
                         ]}
                       >
-                        <Input suffix={t('plans.wan')} inputMode="decimal" data-testid={`plan-chain-${f.name}-budget`} />
+                        <Input
+                          suffix={t('plans.wan')}
+                          inputMode="decimal"
+                          aria-label={`${t('plans.chains.budget')} ${f.name + 1}`}
+                          data-testid={`plan-chain-${f.name}-budget`}
+                        />
                       </Form.Item>
                     ),
                   },
@@ -546,11 +552,15 @@ function ParamsCard({
   function input(key: ParamKey) {
     const unit = PARAM_META[key].unit;
     const testId = `plan-param-${key}`;
-    if (unit === 'yuan') return <Input suffix={t('plans.wan')} inputMode="decimal" disabled={locked} data-testid={testId} />;
-    if (unit === 'yuan_list') return <Input suffix={t('plans.wan')} disabled={locked} data-testid={testId} />;
-    if (unit === 'flag') return <Switch disabled={locked} aria-label={tx(PARAM_META[key].label)} data-testid={testId} />;
+    const label = tx(PARAM_META[key].label);
+    if (unit === 'yuan')
+      return <Input suffix={t('plans.wan')} inputMode="decimal" disabled={locked} data-testid={testId} aria-label={label} />;
+    if (unit === 'yuan_list') return <Input suffix={t('plans.wan')} disabled={locked} data-testid={testId} aria-label={label} />;
+    if (unit === 'flag') return <Switch disabled={locked} aria-label={label} data-testid={testId} />;
     const max = key === 'continuationSharePct' ? 100 : unit === 'pct' ? 10_000 : 1000;
-    return <InputNumber min={0} max={max} precision={0} disabled={locked} style={{ width: '100%' }} data-testid={testId} />;
+    return (
+      <InputNumber min={0} max={max} precision={0} disabled={locked} style={{ width: '100%' }} data-testid={testId} aria-label={label} />
+    );
   }
 
   function rules(key: ParamKey) {

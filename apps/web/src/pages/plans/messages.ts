@@ -150,12 +150,6 @@ export const PLANS_MESSAGES = {
     zh: '4.3.a：发布前须公开申报条件、申报材料和评审认定标准',
     en: '4.3.a: conditions, materials and criteria must be published',
   },
-  'plans.calls.key': { zh: '标识', en: 'Key' },
-  'plans.calls.keyInvalid': {
-    zh: '仅限小写字母、数字、_、-，最多 40 位',
-    en: 'Lower-case letters, digits, _ or -, at most 40',
-  },
-  'plans.calls.keyRepeat': { zh: '标识重复', en: 'Repeated key' },
   'plans.calls.zh': { zh: '中文内容', en: 'Chinese text' },
   'plans.calls.en': { zh: '英文内容', en: 'English text' },
   'plans.calls.required': { zh: '必交', en: 'Required' },

@@ -62,7 +62,9 @@ export function AcceptInvitationPage() {
   return (
     <div className="rd-auth-wrap">
       <Card className="rd-auth-card" data-testid="accept-invitation-page">
-        <Typography.Title level={3}>{t('invite.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t('invite.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('invite.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="invite-error" />}
         <Form form={form} layout="vertical" onFinish={onFinish}>

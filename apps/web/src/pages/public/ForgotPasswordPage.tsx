@@ -50,7 +50,9 @@ export function ForgotPasswordPage() {
   return (
     <div className="rd-auth-wrap">
       <Card className="rd-auth-card" data-testid="forgot-password-page">
-        <Typography.Title level={3}>{t('forgot.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t('forgot.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('forgot.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="forgot-error" />}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>

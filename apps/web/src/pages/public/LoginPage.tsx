@@ -38,7 +38,7 @@ export function LoginPage() {
   return (
     <div className="rd-auth-wrap">
       <Card className="rd-auth-card" data-testid="login-page">
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
           {t('login.title')}
         </Typography.Title>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}

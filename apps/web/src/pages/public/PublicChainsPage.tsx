@@ -6,7 +6,9 @@ export function PublicChainsPage() {
   const { t } = useI18n();
   return (
     <div className="rd-section" data-testid="public-chains">
-      <Typography.Title level={2}>{t('home.chainsTitle')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 30 }}>
+        {t('home.chainsTitle')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.chainsIntro')}</Typography.Paragraph>
       <ChainList />
     </div>

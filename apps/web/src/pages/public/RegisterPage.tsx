@@ -80,7 +80,9 @@ export function RegisterPage() {
   return (
     <div className="rd-auth-wrap">
       <Card className="rd-wide-card" data-testid="register-page">
-        <Typography.Title level={3}>{t('register.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t('register.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('register.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="register-error" />}
         <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'enterprise', regionCode: '440106' }}>

@@ -52,7 +52,9 @@ export function ResetPasswordPage() {
   return (
     <div className="rd-auth-wrap">
       <Card className="rd-auth-card" data-testid="reset-password-page">
-        <Typography.Title level={3}>{t('reset.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t('reset.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('reset.intro')}</Typography.Paragraph>
         {error && (
           <Alert

@@ -8,10 +8,12 @@ import { LoadError } from '../../components/LoadError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { reviewApi } from './api';
 import { CONFLICT_COLOR, money } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 /** The review's applications with their counts; a row expands to its conflicts of interest (回避). */
 export function ApplicationsTab({ review }: { review: ReviewOut }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const conflicts = useApi(() => reviewApi.conflicts(review.id), [review.id]);
   const byApp = useMemo(() => {
     const m = new Map<string, ConflictOut[]>();
@@ -51,7 +53,7 @@ export function ApplicationsTab({ review }: { review: ReviewOut }) {
               </>
             ),
           },
-          { title: t('review.apps.field'), dataIndex: 'fieldCode', width: 90, render: (v: string | null) => v ?? '—' },
+          { title: t('review.apps.field'), dataIndex: 'fieldCode', width: 200, render: (v: string | null) => fieldName(v) },
           { title: t('review.apps.chain'), dataIndex: 'chainName', width: 140, render: (v: string | null) => v ?? '—' },
           {
             title: t('review.apps.funds'),

@@ -16,6 +16,7 @@ import {
   Table,
   Tag,
   Typography,
+  Tooltip,
   type ButtonProps,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
@@ -26,6 +27,7 @@ import { LoadError } from '../../components/LoadError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { reviewApi } from './api';
 import { RefusalAlert, formatInstant } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 type Eligible = EligibleListOut['items'][number];
 type Load = AssignmentListOut['loads'][number];
@@ -41,6 +43,7 @@ function isRun(x: unknown): x is AssignmentRunOut {
 /** The optimal assignment, its certificate, manual changes, random draws and the experts' loads. */
 export function AssignmentTab({ review, canEdit, onChanged }: { review: ReviewOut; canEdit: boolean; onChanged: () => void }) {
   const { t } = useI18n();
+  const fieldName = useFieldName();
   const { message } = App.useApp();
   const list = useApi(() => reviewApi.assignments(review.id), [review.id]);
   const [solved, setSolved] = useState<AssignmentRunOut | null>(null);
@@ -140,7 +143,7 @@ export function AssignmentTab({ review, canEdit, onChanged }: { review: ReviewOu
                       <Space wrap>
                         <Typography.Text strong>{app.title}</Typography.Text>
                         <Typography.Text type="secondary">{app.orgName}</Typography.Text>
-                        {app.fieldCode && <Tag>{app.fieldCode}</Tag>}
+                        {app.fieldCode && <Tag>{fieldName(app.fieldCode)}</Tag>}
                         <Tag color={active >= k ? 'success' : 'warning'} data-testid={`assignment-count-${app.applicationId}`}>
                           {t('review.assign.count', { n: active, k })}
                         </Tag>
@@ -155,15 +158,28 @@ export function AssignmentTab({ review, canEdit, onChanged }: { review: ReviewOu
                           >
                             {t('review.assign.add')}
                           </Button>
-                          <Button
-                            size="small"
-                            icon={<PlusOutlined />}
-                            loading={drawing === app.applicationId}
-                            onClick={() => void draw(app.applicationId)}
-                            data-testid={`assignment-draw-${app.applicationId}`}
-                          >
-                            {t('review.assign.draw')}
-                          </Button>
+                          {/* A draw on a full panel cannot succeed: the button says so instead of failing. */}
+                          <Tooltip title={active >= k ? t('review.assign.drawFull', { k }) : undefined}>
+                            <Button
+                              size="small"
+                              icon={<PlusOutlined />}
+                              loading={drawing === app.applicationId}
+                              disabled={active >= k}
+                              onClick={() => void draw(app.applicationId)}
+                              data-testid={`assignment-draw-${app.applicationId}`}
+                            >
+                              {t('review.assign.draw')}
+                            </Button>
+                          </Tooltip>
+                          {active >= k && (
+                            <Typography.Text
+                              type="secondary"
+                              style={{ fontSize: 12 }}
+                              data-testid={`assignment-draw-full-${app.applicationId}`}
+                            >
+                              {t('review.assign.drawFull', { k })}
+                            </Typography.Text>
+                          )}
                         </Space>
                       )}
                     </Space>
@@ -261,7 +277,9 @@ function RunView({ run }: { run: AssignmentRunOut }) {
         <Descriptions.Item label={t('review.overview.applications')}>{run.applications}</Descriptions.Item>
         <Descriptions.Item label={t('review.assign.experts')}>{run.experts}</Descriptions.Item>
         <Descriptions.Item label={t('review.assign.pairs')}>{run.eligiblePairs}</Descriptions.Item>
-        <Descriptions.Item label={t('review.assign.ms')}>{Math.round(run.ms * 10) / 10}</Descriptions.Item>
+        <Descriptions.Item label={t('review.assign.ms')}>
+          {run.ms < 1000 ? t('common.underASecond') : t('common.seconds', { n: Math.round(run.ms / 100) / 10 })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('review.assign.at')}>{formatInstant(run.at, true)}</Descriptions.Item>
       </Descriptions>
       {!ok && (
@@ -407,6 +425,7 @@ function LoadsCard({ loads }: { loads: Load[] }) {
                   percent={l.cap > 0 ? Math.min(100, Math.round((l.load / l.cap) * 100)) : 100}
                   size={[60, 6]}
                   showInfo={false}
+                  aria-label={`${l.load} / ${l.cap}`}
                   status={l.load > l.cap ? 'exception' : l.load === l.cap ? 'normal' : 'active'}
                 />
               </Space>

@@ -11,12 +11,14 @@ import { usePaging } from '../../hooks/usePaging';
 import { useI18n } from '../../i18n/I18nProvider';
 import { reviewApi } from './api';
 import { RefusalAlert, fieldErrorsOf, useCanEdit } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 const FIELD_RE = /^F\d{2}(\.\d{2})?$/;
 
 /** /app/reviews/experts: the expert pool, searchable, curated by officers. */
 export function ExpertPoolPage() {
   const { t } = useI18n();
+  const fieldName = useFieldName();
   const canEdit = useCanEdit();
   const [q, setQ] = useState('');
   const [field, setField] = useState<string | undefined>(undefined);
@@ -33,52 +35,51 @@ export function ExpertPoolPage() {
     <div data-testid="expert-pool-page">
       <PageHeader title={t('review.experts.title')} />
       <Typography.Paragraph type="secondary">{t('review.experts.intro')}</Typography.Paragraph>
-      <Card
-        size="small"
-        extra={
-          <Space wrap>
-            <Select<'true' | 'false'>
-              allowClear
-              placeholder={t('review.experts.available')}
-              value={available}
-              onChange={(v) => {
-                setAvailable(v);
-                setPage(1);
-              }}
-              options={[
-                { value: 'true', label: t('review.experts.availableYes') },
-                { value: 'false', label: t('review.experts.availableNo') },
-              ]}
-              style={{ width: 140 }}
-              data-testid="expert-filter-available"
-            />
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('review.experts.field')}
-              value={field}
-              onChange={(v: string | undefined) => {
-                setField(v);
-                setPage(1);
-              }}
-              options={fieldOptions}
-              style={{ width: 240 }}
-              data-testid="expert-filter-field"
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('review.experts.q')}
-              enterButton={t('common.search')}
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage(1);
-              }}
-              style={{ width: 280 }}
-              data-testid="expert-search"
-            />
-          </Space>
-        }
-      >
+      {/* The filters sit above the table, where they wrap, not in the card's head, which clips them. */}
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }} data-testid="expert-filters">
+          <Select<'true' | 'false'>
+            allowClear
+            placeholder={t('review.experts.available')}
+            aria-label={t('review.experts.available')}
+            value={available}
+            onChange={(v) => {
+              setAvailable(v);
+              setPage(1);
+            }}
+            options={[
+              { value: 'true', label: t('review.experts.availableYes') },
+              { value: 'false', label: t('review.experts.availableNo') },
+            ]}
+            style={{ width: 140 }}
+            data-testid="expert-filter-available"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('review.experts.field')}
+            aria-label={t('review.experts.field')}
+            value={field}
+            onChange={(v: string | undefined) => {
+              setField(v);
+              setPage(1);
+            }}
+            options={fieldOptions}
+            style={{ width: 240 }}
+            data-testid="expert-filter-field"
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('review.experts.q')}
+            enterButton={t('common.search')}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+            style={{ width: 280 }}
+            data-testid="expert-search"
+          />
+        </Space>
         {error ? (
           <LoadError error={error} onRetry={reload} />
         ) : (
@@ -89,7 +90,7 @@ export function ExpertPoolPage() {
             dataSource={data?.items ?? []}
             pagination={pagination(data?.total)}
             locale={{ emptyText: t('review.experts.empty') }}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1300 }}
             data-testid="expert-pool"
             onRow={(r) => ({ 'data-testid': `expert-row-${r.personId}` }) as HTMLAttributes<HTMLElement>}
             columns={[
@@ -109,12 +110,12 @@ export function ExpertPoolPage() {
               {
                 title: t('review.experts.fields'),
                 dataIndex: 'fieldCodes',
-                width: 160,
+                width: 240,
                 render: (v: string[]) => (
                   <Space wrap size={[2, 2]}>
                     {v.map((f) => (
-                      <Tag key={f} color="blue">
-                        {f}
+                      <Tag key={f} color="blue" style={{ whiteSpace: 'normal' }}>
+                        {fieldName(f)}
                       </Tag>
                     ))}
                   </Space>

@@ -97,6 +97,7 @@ export function OverlapsTab({ review, canEdit }: { review: ReviewOut; canEdit: b
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('review.overlap.filterApp')}
+              aria-label={t('review.overlap.filterApp')}
               value={appFilter}
               onChange={(v: string | undefined) => {
                 setAppFilter(v);

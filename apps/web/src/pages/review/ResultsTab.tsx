@@ -24,6 +24,7 @@ import { LoadError } from '../../components/LoadError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { reviewApi, type PanelBody, type Recommendation } from './api';
 import { RefusalAlert, fieldErrorsOf, fmt, formatInstant, key } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 type Grouping = 'call' | 'field' | 'chain';
 type Group = ResultsOut['groups'][number];
@@ -174,6 +175,7 @@ function ResultTable({
   testId: string;
 }) {
   const { t } = useI18n();
+  const fieldName = useFieldName();
   const tieLabel = (v: string) => (TIE_KEYS.has(v) ? t(key(`review.tie.${v}`)) : v);
   return (
     <Table<ResultRowOut>
@@ -208,7 +210,7 @@ function ResultTable({
               <div>{r.title}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.orgName}
-                {r.fieldCode ? ` · ${r.fieldCode}` : ''}
+                {r.fieldCode ? ` · ${fieldName(r.fieldCode)}` : ''}
                 {r.chainName ? ` · ${r.chainName}` : ''}
               </Typography.Text>
             </>

@@ -131,6 +131,7 @@ function CreateReview({ existing, onCreated }: { existing: Row[]; onCreated: () 
             showSearch={{ optionFilterProp: 'label' }}
             style={{ minWidth: 420 }}
             placeholder={options.length === 0 && !calls.loading ? t('review.create.none') : t('review.create.pick')}
+            aria-label={options.length === 0 && !calls.loading ? t('review.create.none') : t('review.create.pick')}
             loading={calls.loading}
             value={callId}
             onChange={setCallId}

@@ -115,10 +115,9 @@ export function detailLines(
       return;
     }
     if (typeof o.message === 'string') {
-      const raw = Array.isArray(o.path) ? o.path.join('.') : typeof o.path === 'string' ? o.path : '';
-      const path = raw.replace(/^body[./]?/, '');
-      out.push((path ? `${path}: ` : '') + pickLang(o.message, lang));
-      if (path) return;
+      // The server's message names the field in words; its path is for programs.
+      out.push(pickLang(o.message, lang));
+      if (o.path !== undefined) return;
     }
     const entries = Object.entries(o).filter(([k]) => !hiddenKey(k));
     if (depth > 0 && typeof o.message !== 'string' && entries.every(([, v]) => scalar(v))) {
@@ -163,13 +162,8 @@ export function RefusalAlert({ error, testId, onClose }: { error: unknown; testI
       onClose={onClose}
       style={{ marginBottom: 12 }}
       title={
-        <span>
+        <span data-testid={`${testId}-code`} data-code={code ?? ''}>
           {errorMessage(error)}
-          {code ? (
-            <Tag style={{ marginInlineStart: 8 }} data-testid={`${testId}-code`}>
-              {code}
-            </Tag>
-          ) : null}
         </span>
       }
       description={description}

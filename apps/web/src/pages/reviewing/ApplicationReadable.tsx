@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { BudgetTable, KpiTable, ScheduleTable, TeamTable } from '../applications/FormTables';
 import { TrackTag } from '../applications/shared';
 import { ApplicantName } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 const noop = () => undefined;
 const noErrors = () => false;
@@ -64,6 +65,7 @@ function Value({ value }: { value: unknown }): ReactNode {
 /** The application as an assigned expert reads it: the form rendered section by section, read-only. */
 export function ApplicationReadable({ review }: { review: ExpertReviewOut }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const app = review.application;
   const form = app.form as ApplicationForm & Record<string, unknown>;
   const other = Object.entries(form).filter(([k, v]) => !KNOWN.has(k) && v !== null && v !== undefined && v !== '');
@@ -88,7 +90,7 @@ export function ApplicationReadable({ review }: { review: ExpertReviewOut }) {
           <Descriptions.Item label={t('reviewing.app.track')}>
             <TrackTag track={app.track as Track} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('reviewing.app.field')}>{app.fieldCode ?? form.fieldCode ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('reviewing.app.field')}>{fieldName(app.fieldCode ?? form.fieldCode)}</Descriptions.Item>
           <Descriptions.Item label={t('reviewing.app.direction')}>{app.direction ?? form.direction ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('reviewing.app.cityFunds')}>{money(app.cityFunds)}</Descriptions.Item>
         </Descriptions>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { reviewingApi } from './api';
 import { ApplicantName } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 const RULES: MessageKey[] = [
   'reviewing.declare.rule.same_unit',
@@ -20,6 +21,7 @@ const RULES: MessageKey[] = [
 /** The no-conflict declaration an expert makes before the application opens (docs/review.md, step 4). */
 export function DeclarationCard({ task, onDone }: { task: ExpertTaskOut; onDone: () => void }) {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<'no_conflict' | 'conflict' | null>(null);
   const [reason, setReason] = useState('');
@@ -63,7 +65,7 @@ export function DeclarationCard({ task, onDone }: { task: ExpertTaskOut; onDone:
         {task.title}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        {lang === 'zh' ? task.callTitleZh : task.callTitleEn} · <ApplicantName name={task.applicantName} /> · {task.fieldCode ?? '—'}
+        {lang === 'zh' ? task.callTitleZh : task.callTitleEn} · <ApplicantName name={task.applicantName} /> · {fieldName(task.fieldCode)}
       </Typography.Paragraph>
       <Typography.Paragraph>{t('reviewing.declare.intro')}</Typography.Paragraph>
       <ol data-testid="declare-rules" style={{ paddingInlineStart: 20 }}>

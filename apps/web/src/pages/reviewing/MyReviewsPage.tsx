@@ -9,10 +9,12 @@ import { PageSpin } from '../../components/PageSpin';
 import { useI18n } from '../../i18n/I18nProvider';
 import { reviewingApi } from './api';
 import { ApplicantName, TaskStateTag } from './shared';
+import { useFieldName } from '../../hooks/useFieldName';
 
 /** /app/reviewing: the signed-in expert's review tasks (released reviews only). */
 export function MyReviewsPage() {
   const { t, lang } = useI18n();
+  const fieldName = useFieldName();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useApi(() => reviewingApi.tasks(), []);
   return (
@@ -68,7 +70,7 @@ export function MyReviewsPage() {
                 title: t('reviewing.tasks.field'),
                 dataIndex: 'fieldCode',
                 width: 100,
-                render: (v: string | null) => (v ? <Tag>{v}</Tag> : '—'),
+                render: (v: string | null) => (v ? <Tag>{fieldName(v)}</Tag> : '—'),
               },
               {
                 title: t('reviewing.tasks.state'),

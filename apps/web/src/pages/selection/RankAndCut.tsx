@@ -32,7 +32,7 @@ export function RankAndCutCard({
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('selection.fundedCount')}>{rc.count}</Descriptions.Item>
         <Descriptions.Item label={t('selection.totalAmount')}>{money(rc.amount, lang)}</Descriptions.Item>
-        <Descriptions.Item label={t('selection.merit')}>{Math.round(rc.merit * 100) / 100}</Descriptions.Item>
+        <Descriptions.Item label={t('selection.merit')}>{Math.round(rc.merit * 100)}</Descriptions.Item>
       </Descriptions>
       <ol style={{ paddingInlineStart: 22, margin: '8px 0' }}>
         {rc.funded.map((id) => {

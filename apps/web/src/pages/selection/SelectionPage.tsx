@@ -36,6 +36,7 @@ export function SelectionPage() {
               style={{ minWidth: 280 }}
               value={planId || undefined}
               placeholder={t('selection.planPlaceholder')}
+              aria-label={t('selection.planPlaceholder')}
               loading={plans.loading}
               options={sorted.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))}
               onChange={(v: string) => setParams({ plan: v })}
@@ -88,7 +89,11 @@ function SelectionView({ data, planId, reload, loading }: { data: SelectionOut; 
     <div data-testid="selection-view" data-plan-id={planId} data-objective={data.objective}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Tag color="blue">{data.planYear}</Tag>
-        <Typography.Text type="secondary">{t('selection.computedIn', { ms: Math.round(data.ms) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('selection.computedIn', {
+            time: data.ms < 1000 ? t('common.underASecond') : t('common.seconds', { n: Math.round(data.ms / 100) / 10 }),
+          })}
+        </Typography.Text>
         <Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={loading}>
           {t('common.refresh')}
         </Button>
@@ -242,7 +247,7 @@ function PlanColumn({
         <Descriptions.Item label={t('selection.consortiumTotal')}>{money(totals.consortium, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('selection.backfillTotal')}>{money(totals.backfill, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('selection.merit')}>
-          <span data-testid="plan-merit">{Math.round(totals.merit * 100) / 100}</span>
+          <span data-testid="plan-merit">{Math.round(totals.merit * 100)}</span>
         </Descriptions.Item>
       </Descriptions>
       {result.groups.length > 0 && (

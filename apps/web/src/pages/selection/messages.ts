@@ -9,10 +9,10 @@ export const SELECTION_MESSAGES = {
   'selection.noPlans': { zh: '暂无年度计划', en: 'No annual plan yet' },
   'selection.choosePlan': { zh: '请选择一个年度计划', en: 'Choose an annual plan' },
   'selection.noCandidates': {
-    zh: '该计划尚无已评审的产业链联合体（3.1）或补短板（3.2）项目',
+    zh: '该计划尚无已评审的产业链联合体（3.1）或递补支持（3.2）项目',
     en: 'The plan has no reviewed chain consortium (3.1) or backfill (3.2) application yet',
   },
-  'selection.computedIn': { zh: '计算用时 {ms} 毫秒', en: 'Computed in {ms} ms' },
+  'selection.computedIn': { zh: '计算用时 {time}', en: 'Computed in {time}' },
   'selection.openReviews': {
     zh: '以下评审尚未结束，当前结果基于已提交的评分；须全部评审结束后方可确认：',
     en: 'These reviews are not closed; the results use the scores so far, and confirming needs them closed:',
@@ -42,8 +42,8 @@ export const SELECTION_MESSAGES = {
   'selection.fundedCount': { zh: '支持项目数', en: 'Projects funded' },
   'selection.totalAmount': { zh: '市财政经费合计', en: 'City funds in total' },
   'selection.consortiumTotal': { zh: '联合体项目（3.1）', en: 'Consortium (3.1)' },
-  'selection.backfillTotal': { zh: '补短板项目（3.2）', en: 'Backfill (3.2)' },
-  'selection.merit': { zh: '评分加权经费（百万元）', en: 'Merit (score × RMB million)' },
+  'selection.backfillTotal': { zh: '递补支持项目（3.2）', en: 'Backfill (3.2)' },
+  'selection.merit': { zh: '评分加权经费（评分×万元，合计）', en: 'Merit (score × 10,000 yuan, summed)' },
   'selection.groups': { zh: '各组支持情况', en: 'Per group' },
   'selection.viewBy': { zh: '说明依据', en: 'Explain by' },
   'selection.confirmedPlan': { zh: '已确认', en: 'Confirmed' },
@@ -120,7 +120,7 @@ export const SELECTION_MESSAGES = {
   'selection.what.leader_funds': { zh: '链主及子公司经费', en: 'Leader-group funds' },
   'selection.what.amount': { zh: '金额', en: 'Amount' },
   'selection.cap.consortium_total': { zh: '联合体项目总额', en: 'Consortium total' },
-  'selection.cap.backfill_total': { zh: '补短板项目总额', en: 'Backfill total' },
+  'selection.cap.backfill_total': { zh: '递补支持项目总额', en: 'Backfill total' },
   'selection.cap.yearly_total': { zh: '年度总额', en: 'Yearly total' },
 
   // Comparison records (4.1.c)

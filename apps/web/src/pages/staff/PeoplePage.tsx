@@ -31,6 +31,7 @@ export function PeoplePage() {
                   setPage(1);
                 }}
                 data-testid="people-expert-only"
+                aria-label={t('people.expertsOnly')}
               />
               <Typography.Text>{t('people.expertsOnly')}</Typography.Text>
             </Space>

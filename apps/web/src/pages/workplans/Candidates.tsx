@@ -350,14 +350,23 @@ function CandidateRow({
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('workplans.candidates.participants')}>
-          {c.participants.length === 0
-            ? '—'
-            : c.participants.map((p) => (
-                <Tag key={p.orgId} color={p.confirmed ? 'green' : 'default'}>
+          {c.participants.length === 0 ? (
+            '—'
+          ) : (
+            // Long unit names wrap inside their chip, and the chips wrap inside the cell, instead of overflowing it.
+            <Space wrap size={[4, 4]} style={{ maxWidth: '100%' }}>
+              {c.participants.map((p) => (
+                <Tag
+                  key={p.orgId}
+                  color={p.confirmed ? 'green' : 'default'}
+                  style={{ whiteSpace: 'normal', maxWidth: '100%', marginInlineEnd: 0 }}
+                >
                   {p.name}
                   {p.role ? ` · ${p.role}` : ''}
                 </Tag>
               ))}
+            </Space>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('workplans.candidates.cityFunds')}>
           <span data-testid={`candidate-city-${c.applicationId}`}>{money(c.cityFunds)}</span>

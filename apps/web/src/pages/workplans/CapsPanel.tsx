@@ -61,7 +61,13 @@ export function CapsPanel({ view, draft }: { view: WorkplanView; draft: Candidat
       </Typography.Paragraph>
       {draftStage && (
         <Space style={{ marginBottom: 8 }}>
-          <Switch size="small" checked={finalStage} onChange={setFinalStage} data-testid="caps-final-stage" />
+          <Switch
+            size="small"
+            checked={finalStage}
+            onChange={setFinalStage}
+            data-testid="caps-final-stage"
+            aria-label={t('workplans.caps.asFinal')}
+          />
           <Typography.Text style={{ fontSize: 12 }}>{t('workplans.caps.asFinal')}</Typography.Text>
         </Space>
       )}
@@ -72,7 +78,13 @@ export function CapsPanel({ view, draft }: { view: WorkplanView; draft: Candidat
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('workplans.caps.total', { total: money(total), cap: money(p.chainFundsCap) })}
             </Typography.Text>
-            <Progress percent={pctOf(total, p.chainFundsCap)} size="small" status={statusOf(r31b)} showInfo={false} />
+            <Progress
+              percent={pctOf(total, p.chainFundsCap)}
+              size="small"
+              status={statusOf(r31b)}
+              showInfo={false}
+              aria-label={t('workplans.caps.total', { total: money(total), cap: money(p.chainFundsCap) })}
+            />
           </div>
         </RuleLine>
       )}
@@ -82,7 +94,13 @@ export function CapsPanel({ view, draft }: { view: WorkplanView; draft: Candidat
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('workplans.caps.count', { n: count, min: p.chainProjectsMin, max: p.chainProjectsMax })}
             </Typography.Text>
-            <Progress percent={pctOf(count, p.chainProjectsMax)} size="small" status={statusOf(r31c)} showInfo={false} />
+            <Progress
+              percent={pctOf(count, p.chainProjectsMax)}
+              size="small"
+              status={statusOf(r31c)}
+              showInfo={false}
+              aria-label={t('workplans.caps.count', { n: count, min: p.chainProjectsMin, max: p.chainProjectsMax })}
+            />
           </div>
         </RuleLine>
       )}

@@ -101,6 +101,7 @@ function ComparisonForm({
               options={methods.map((k) => ({ value: t(k) }))}
               data-testid="comparison-method"
               placeholder={t('workplans.comparisons.methodPlaceholder')}
+              aria-label={t('workplans.comparisons.methodPlaceholder')}
             />
           </Form.Item>
         </Space>

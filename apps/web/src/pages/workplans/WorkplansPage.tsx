@@ -155,6 +155,7 @@ export function WorkplansPage() {
                 allowClear
                 style={{ minWidth: 200 }}
                 placeholder={t('workplans.list.filterPlan')}
+                aria-label={t('workplans.list.filterPlan')}
                 value={planId}
                 onChange={setPlanId}
                 options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))}
@@ -165,6 +166,7 @@ export function WorkplansPage() {
                 showSearch={{ optionFilterProp: 'label' }}
                 style={{ minWidth: 220 }}
                 placeholder={t('workplans.list.filterChain')}
+                aria-label={t('workplans.list.filterChain')}
                 value={chainId}
                 onChange={setChainId}
                 options={(chains.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${nameOf(c)}` }))}
@@ -174,6 +176,7 @@ export function WorkplansPage() {
                 allowClear
                 style={{ minWidth: 140 }}
                 placeholder={t('workplans.list.filterStatus')}
+                aria-label={t('workplans.list.filterStatus')}
                 value={status}
                 onChange={setStatus}
                 options={WORKPLAN_STATUSES.map((s) => ({ value: s, label: t(`workplans.status.${s}`) }))}

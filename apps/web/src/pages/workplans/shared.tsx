@@ -156,7 +156,8 @@ export function ErrorAlert({
   } else if (error instanceof ApiError && Array.isArray(error.details)) {
     lines = (error.details as Issue[])
       .filter((x) => typeof x?.message === 'string')
-      .map((x, i) => ({ key: `${x.path ?? ''}-${i}`, text: x.path ? `${x.path}: ${x.message}` : String(x.message) }));
+      // The server's message names the field in words; its path is for programs.
+      .map((x, i) => ({ key: `${x.path ?? ''}-${i}`, text: String(x.message) }));
   }
   const conflict = error instanceof ApiError && error.status === 409;
   return (
