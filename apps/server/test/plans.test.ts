@@ -204,8 +204,10 @@ describe('demo tracks', () => {
     const unit = d.client();
     expect((await unit.login('unit-admin@rdplan.demo', 'Tianhe-Tower-2026')).status).toBe(200);
     const apps = await unit.get('/api/national/applications');
-    expect(apps.body.items.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['approved', 'not_approved']);
-    expect(apps.body.items.every((a: { year: number; stage: string }) => a.year === 2025 && a.stage === 'final_defence')).toBe(true);
+    // The two it led (a unit's list also shows, marked, those it only took part in: 3.2.b).
+    const led = apps.body.items.filter((a: { unitRole?: string }) => a.unitRole !== 'participant');
+    expect(led.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['approved', 'not_approved']);
+    expect(led.every((a: { year: number; stage: string }) => a.year === 2025 && a.stage === 'final_defence')).toBe(true);
     // The three projects made for the tracks (the demo also imports a generated body of national records).
     const trackBatch = await d.deps.db
       .selectFrom('national_projects')
