@@ -170,9 +170,7 @@ export function ApplicationReadable({ review }: { review: ExpertReviewOut }) {
               <Space>
                 <PaperClipOutlined />
                 <span>{a.filename}</span>
-                <Typography.Text type="secondary">
-                  {a.materialKey} · {(a.size / 1024).toFixed(0)} KB
-                </Typography.Text>
+                <Typography.Text type="secondary">{(a.size / 1024).toFixed(0)} KB</Typography.Text>
               </Space>
             </List.Item>
           )}

@@ -76,7 +76,9 @@ function Workspace({ task, onTaskChanged }: { task: ExpertTaskOut; onTaskChanged
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <TaskStateTag state={data.state} />
-        <Typography.Text type="secondary">{lang === 'zh' ? task.callTitleZh : task.callTitleEn}</Typography.Text>
+        <Typography.Title level={1} style={{ fontSize: 18, margin: 0 }}>
+          {lang === 'zh' ? task.callTitleZh : task.callTitleEn}
+        </Typography.Title>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

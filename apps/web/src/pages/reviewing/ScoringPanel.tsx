@@ -260,6 +260,7 @@ export function ScoringPanel({ review, onReload }: { review: ExpertReviewOut; on
               maxLength={2000}
               autoSize={{ minRows: 1, maxRows: 6 }}
               placeholder={t('reviewing.score.comment')}
+              aria-label={t('reviewing.score.comment')}
               style={{ marginTop: 6 }}
               data-testid={`score-comment-${c.key}`}
             />
@@ -278,6 +279,7 @@ export function ScoringPanel({ review, onReload }: { review: ExpertReviewOut; on
         maxLength={4000}
         showCount
         autoSize={{ minRows: 3, maxRows: 10 }}
+        aria-label={t('reviewing.score.overall')}
         data-testid="score-comment"
       />
       <Divider style={{ margin: '12px 0' }} />

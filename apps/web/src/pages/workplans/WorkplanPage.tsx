@@ -183,7 +183,19 @@ export function WorkplanPage() {
         </Col>
         <Col xs={24} xl={8}>
           {screens.xl ? (
-            <Affix offsetTop={72}>{<div style={{ maxHeight: 'calc(100vh - 90px)', overflowY: 'auto' }}>{caps}</div>}</Affix>
+            <Affix offsetTop={72}>
+              {
+                // Scrolls on its own when taller than the window: focusable, so the keyboard can scroll it too.
+                <div
+                  role="region"
+                  aria-label={t('workplans.caps.title')}
+                  tabIndex={0}
+                  style={{ maxHeight: 'calc(100vh - 90px)', overflowY: 'auto' }}
+                >
+                  {caps}
+                </div>
+              }
+            </Affix>
           ) : (
             caps
           )}
