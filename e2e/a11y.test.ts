@@ -64,7 +64,9 @@ async function settle(page: Page) {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
-  // Animations (the menu's, the tables') finish before the colours are measured.
+  // Colours are measured at rest: no transition or animation is caught half-way (a tab's label fading
+  // in measured at an in-between grey), whatever the machine's speed.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.waitForTimeout(300);
 }
 
