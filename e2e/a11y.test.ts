@@ -67,6 +67,8 @@ async function settle(page: Page) {
   // Colours are measured at rest: no transition or animation is caught half-way (a tab's label fading
   // in measured at an in-between grey), whatever the machine's speed.
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  // Nor under the pointer left where the last click was: the page is measured as it first shows.
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
 }
 

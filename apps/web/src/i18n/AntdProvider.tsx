@@ -18,6 +18,10 @@ const THEME = {
     fontFamily: FONT,
     colorPrimary: '#1657c4',
     colorLink: '#1657c4',
+    // antd derives a lighter hover shade (about 3:1 on white, too faint for a tab label under the pointer):
+    // hovering darkens instead.
+    colorPrimaryHover: '#124aa6',
+    colorLinkHover: '#124aa6',
     colorInfo: '#1657c4',
     colorErrorText: '#cf1322',
     colorSuccessText: '#237804',
